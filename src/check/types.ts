@@ -1,0 +1,51 @@
+/** Plain-data types of the verdict layer: what a check returns and what reports render. */
+
+export type Relation = "equals" | "atMost" | "atLeast";
+export type Verdict = "holds" | "refuted" | "inconclusive";
+export type Method = "exact" | "monte-carlo" | "oracle" | "property";
+export type StatementKind = "statement" | "erratum" | "planted-bug" | "extension";
+
+/** Parameters of one check point; JSON-serialisable. */
+export type Parameters = Record<string, number | string | number[]>;
+
+/**
+ * What one check measured: the statement's prediction, the estimate, and an interval that holds
+ * with probability at least 1 - delta (for exact checks, a floating-point tolerance band).
+ */
+export interface Measurement {
+  relation: Relation;
+  predicted: number;
+  estimate: number;
+  interval: [number, number];
+  replicates: number;
+  /** Smallest discrepancy |estimate - predicted| the check detects with probability >= 1 - delta. */
+  epsilon: number;
+  /** One line saying where and how far off (or how close) the estimate is. */
+  evidence: string;
+  /** Extra numbers for plots and the JSON report (per-m values, etc.). */
+  details?: Record<string, unknown>;
+}
+
+/** The full record of one check, as written to verdicts.json. */
+export interface VerdictRecord {
+  id: string;
+  title: string;
+  where: string;
+  kind: StatementKind;
+  expected: "holds" | "refuted";
+  method: Method;
+  relation: Relation;
+  parameters: Parameters;
+  predicted: number;
+  estimate: number;
+  interval: [number, number];
+  replicates: number;
+  delta: number;
+  epsilon: number;
+  tightness: number | null;
+  verdict: Verdict;
+  evidence: string;
+  seed: number;
+  hash: string;
+  details?: Record<string, unknown>;
+}
