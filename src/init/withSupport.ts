@@ -22,3 +22,16 @@ export function checkSupport(s: number, support: number | undefined): number {
   if (support > s) throw new RangeError(`support must be <= s (${s}), got ${support}`);
   return support;
 }
+
+/** Neumaier-compensated sum of x[0..length) (error O(eps), not O(length * eps)). */
+export function accurateSum(x: ArrayLike<number>, length = x.length): number {
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < length; i++) {
+    const v = x[i];
+    const t = sum + v;
+    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + c;
+}

@@ -1,14 +1,11 @@
 import { checkFinite } from "../validate.ts";
-import { checkSupport } from "./withSupport.ts";
+import { accurateSum, checkSupport } from "./withSupport.ts";
 
 /** Unchecked Zipf law: p_i = (i+1)^-a / sum_{j<k} (j+1)^-a for i < k, 0 for k <= i < s. */
 export function zipfUnchecked(s: number, k: number, a: number): Float64Array {
   const p = new Float64Array(s);
-  let z = 0;
-  for (let i = k - 1; i >= 0; i--) {
-    p[i] = Math.exp(-a * Math.log(i + 1));
-    z += p[i];
-  }
+  for (let i = 0; i < k; i++) p[i] = Math.exp(-a * Math.log(i + 1));
+  const z = accurateSum(p, k);
   for (let i = 0; i < k; i++) p[i] /= z;
   return p;
 }

@@ -1,0 +1,174 @@
+/**
+ * The planted-bug catalogue: wrong simulators and wrong closed forms, each injected into the same
+ * checks `verify` runs on the real implementation. A check that cannot tell a bug from the truth
+ * proves nothing; this catalogue proves the power of the suite, bug by bug.
+ */
+import { collapseTime as referenceCollapseTime, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import { entropy, l1Distance, l2Distance, l2SquaredDistance, sigma, supNorm, supportSize } from "../measure/index.ts";
+import type { Rng } from "../rng/index.ts";
+import { binomialUnchecked, multinomial } from "../sample/index.ts";
+import { collapseProbabilityBounds, fullySyntheticSm } from "../theory/index.ts";
+import { eq9With, reference, type Implementation } from "./implementation.ts";
+import type { Parameters } from "./types.ts";
+
+export interface PlantedBug {
+  id: string;
+  /** What is wrong, in one line. */
+  description: string;
+  impl: Implementation;
+  /** The checks expected to catch it, each at one point. */
+  caughtBy: Array<{ statement: string; point?: Parameters }>;
+}
+
+/** A RunRecord built from a list of dense models p^(0), p^(1), ... (for hand-written wrong chains). */
+function recordFromModels(models: Float64Array[], sizes: number[]): RunRecord {
+  const p0 = models[0];
+  const p1 = models[Math.min(1, models.length - 1)];
+  let T: number | null = null;
+  let collapsedTo: number | null = null;
+  for (let m = 1; m < models.length && T === null; m++) {
+    if (supNorm(models[m]) === 1) {
+      T = m;
+      collapsedTo = models[m].indexOf(1);
+    }
+  }
+  return {
+    T,
+    collapsedTo,
+    generations: models.length - 1,
+    trainingSize: sizes,
+    sigma: models.map((q) => sigma(q)),
+    supNorm: models.map((q) => supNorm(q)),
+    l1ToP0: models.map((q) => l1Distance(q, p0)),
+    l1ToP1: models.map((q) => l1Distance(q, p1)),
+    l2ToP0: models.map((q) => l2Distance(q, p0)),
+    l2ToP1: models.map((q) => l2Distance(q, p1)),
+    l2SquaredToP0: models.map((q) => l2SquaredDistance(q, p0)),
+    l2SquaredToP1: models.map((q) => l2SquaredDistance(q, p1)),
+    entropy: models.map((q) => entropy(q)),
+    supportSize: models.map((q) => supportSize(q)),
+  } as RunRecord;
+}
+
+function frequencies(counts: Int32Array, total: number): Float64Array {
+  return Float64Array.from(counts, (c) => c / total);
+}
+
+/** Fully Synthetic that trains every generation on n fresh samples of p^(0) instead of p^(m-1). */
+function resampleFromOriginal(rng: Rng, config: SimulationConfig): RunRecord {
+  const p0 = Float64Array.from(config.p0);
+  const models = [p0];
+  for (let m = 1; m <= config.generations; m++) models.push(frequencies(multinomial(rng, config.n, p0), config.n));
+  return recordFromModels(models, [0, ...Array(config.generations).fill(config.n)]);
+}
+
+/** Partially Synthetic that keeps the real data for p^(1) only, then trains on synthetic data alone. */
+function dropRealData(rng: Rng, config: SimulationConfig): RunRecord {
+  if (!String(config.setting).startsWith("partially")) return simulateRun(rng, config);
+  const p0 = Float64Array.from(config.p0);
+  const N = config.N ?? 0;
+  const models = [p0, frequencies(multinomial(rng, N, p0), N)];
+  for (let m = 2; m <= config.generations; m++) models.push(frequencies(multinomial(rng, config.n, models[m - 1]), config.n));
+  return recordFromModels(models, [0, N, ...Array(Math.max(0, config.generations - 1)).fill(config.n)]);
+}
+
+/** Records generation m + 1 under the label m (an off-by-one in the generation index). */
+function shiftGenerations(rng: Rng, config: SimulationConfig): RunRecord {
+  const rec = simulateRun(rng, { ...config, generations: config.generations + 1 });
+  const shift = <T>(a: T[]): T[] => a.slice(1);
+  return {
+    ...rec,
+    T: rec.T === null ? null : rec.T - 1,
+    generations: config.generations,
+    trainingSize: shift(rec.trainingSize),
+    sigma: shift(rec.sigma),
+    supNorm: shift(rec.supNorm),
+    l1ToP0: shift(rec.l1ToP0),
+    l1ToP1: shift(rec.l1ToP1),
+    l2ToP0: shift(rec.l2ToP0),
+    l2ToP1: shift(rec.l2ToP1),
+    l2SquaredToP0: shift(rec.l2SquaredToP0),
+    l2SquaredToP1: shift(rec.l2SquaredToP1),
+    entropy: shift(rec.entropy),
+    supportSize: shift(rec.supportSize),
+  };
+}
+
+const DETECT_THM2 = { p: [0.8, 0.1, 0.1], N: 4, n: 4, m: [1, 2, 3], epsilon: 0.008 };
+const TIGHT_T = { p: [0.5, 0.5], n: 2 };
+
+/** The catalogue. Every entry must be refuted by each of its checks at the default budget. */
+export function plantedBugs(): PlantedBug[] {
+  return [
+    {
+      id: "n-minus-one",
+      description: "each generation trains on n - 1 samples instead of n",
+      impl: {
+        ...reference,
+        simulateRun: (rng, c) => simulateRun(rng, { ...c, n: c.n - 1 }),
+        collapseTime: (rng, p0, n, h) => referenceCollapseTime(rng, p0, n - 1, h),
+      },
+      caughtBy: [{ statement: "thm1-sm" }, { statement: "thm1-collapse-time-lower", point: { p: [0.5, 0.5], n: 3 } }],
+    },
+    {
+      id: "resample-original",
+      description: "Fully Synthetic resamples from p^(0) every generation instead of from p^(m-1)",
+      impl: { ...reference, simulateRun: resampleFromOriginal },
+      caughtBy: [{ statement: "thm1-sm" }],
+    },
+    {
+      id: "drop-real-data",
+      description: "Partially Synthetic drops the real data after the first generation",
+      impl: { ...reference, simulateRun: dropRealData },
+      caughtBy: [{ statement: "thm2-sm-partial", point: DETECT_THM2 }],
+    },
+    {
+      id: "fresh-real-data",
+      description: "Partially Synthetic redraws N fresh real samples every generation instead of reusing the same ones",
+      impl: { ...reference, simulateRun: (rng, c) => simulateRun(rng, c.setting === "partially-synthetic" ? { ...c, setting: "partially-synthetic-fresh" } : c) },
+      caughtBy: [{ statement: "thm2-sm-partial", point: DETECT_THM2 }],
+    },
+    {
+      id: "generation-off-by-one",
+      description: "the measures of generation m + 1 are recorded as generation m",
+      impl: { ...reference, simulateRun: shiftGenerations },
+      caughtBy: [{ statement: "thm1-sm" }],
+    },
+    {
+      id: "binomial-biased",
+      description: "the binomial sampler draws with success probability 1.01 p",
+      impl: { ...reference, binomial: (rng, n, p) => binomialUnchecked(rng, n, Math.min(1, 1.01 * p)) },
+      caughtBy: [{ statement: "sampler-binomial-mean" }],
+    },
+    {
+      id: "eq9-printed-sign",
+      description: "Eq (9) with the sign printed in the paper (- instead of +)",
+      impl: { ...reference, partiallySyntheticNextSm: eq9With("-") },
+      caughtBy: [{ statement: "thm2-sm-partial", point: DETECT_THM2 }, { statement: "thm2-sm-partial-exact" }],
+    },
+    {
+      id: "rho-with-vocabulary-size",
+      description: "the upper bound on rho_m uses the vocabulary size s instead of the support size s~",
+      impl: { ...reference, collapseProbabilityBounds: ({ n, S0, s, m }) => collapseProbabilityBounds({ n, S0, support: s, m }) },
+      caughtBy: [{ statement: "thm1-bounds-sharp" }],
+    },
+    {
+      id: "sm-exponent-off-by-one",
+      description: "Eq (6) evaluated with (1 - 1/n)^(m+1)",
+      impl: { ...reference, fullySyntheticSm: ({ n, S0, m }) => fullySyntheticSm({ n, S0, m: m + 1 }) },
+      caughtBy: [{ statement: "thm1-sm-exact" }, { statement: "thm1-sm" }],
+    },
+    {
+      id: "collapse-time-from-zero",
+      description: "the collapse time counts generations from 0 (reports T - 1)",
+      impl: {
+        ...reference,
+        collapseTime: (rng, p0, n, h) => {
+          const t = referenceCollapseTime(rng, p0, n, h);
+          return t === null ? null : t - 1;
+        },
+      },
+      caughtBy: [{ statement: "thm1-collapse-time-lower", point: TIGHT_T }],
+    },
+  ];
+}

@@ -1,0 +1,36 @@
+/**
+ * Parameter points of the checks, as plain data, and the p^(0) they describe. The paper's own
+ * figure setting comes first everywhere: s = 600, s~ = 52, S_0 = 0.1 (Figures 2-4, 6).
+ */
+import { targetS0 } from "../init/index.ts";
+import { checkDistribution } from "../validate.ts";
+import type { Parameters } from "./types.ts";
+
+/** The paper's p^(0): s = 600, support 52, S_0 = 0.1 (see init/targetS0 for the family). */
+export const PAPER_P = { init: "target", s: 600, support: 52, S0: 0.1 } as const;
+
+/** p^(0) of a point: its explicit `p`, or the `target` construction from s, support and S0. */
+export function distributionOf(point: Parameters): Float64Array {
+  if (Array.isArray(point.p)) return checkDistribution(point.p, "p");
+  if (point.init === "target") return targetS0(Number(point.s), Number(point.support), Number(point.S0));
+  throw new RangeError(`point must give p or init = "target", got ${JSON.stringify(point)}`);
+}
+
+/** S_0 = ||p||_2^2 and the support size s~ of p. */
+export function summaryOf(p: ArrayLike<number>): { S0: number; support: number } {
+  let S0 = 0;
+  let support = 0;
+  for (let i = 0; i < p.length; i++) {
+    S0 += p[i] * p[i];
+    if (p[i] > 0) support++;
+  }
+  return { S0, support };
+}
+
+/** The `m` values of a point as a list. */
+export function generationsOf(point: Parameters, key = "m"): number[] {
+  const v = point[key];
+  const list = Array.isArray(v) ? v : [Number(v)];
+  for (const m of list) if (!Number.isInteger(m) || m < 0) throw new RangeError(`${key} must be non-negative integers, got ${String(v)}`);
+  return list;
+}

@@ -1,0 +1,97 @@
+/**
+ * The pure runner (`runCheck`: returns a record, never throws) and the throwing one
+ * (`assertCheck`: what tests use; its message carries the id, parameters and seed so a failure
+ * replays exactly).
+ */
+import { createHash } from "node:crypto";
+import { decideVerdict, tightness } from "./decide.ts";
+import type { CheckContext, Statement } from "./statement.ts";
+import type { Parameters, VerdictRecord } from "./types.ts";
+
+/** Canonical JSON: keys sorted at every depth, so equal records hash equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v) && !ArrayBuffer.isView(v)) {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+    }
+    if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
+    return v;
+  });
+}
+
+/** First 16 hex digits of the SHA-256 of a record's canonical JSON (without its hash field). */
+export function recordHash(record: Omit<VerdictRecord, "hash">): string {
+  return createHash("sha256").update(canonicalJson(record)).digest("hex").slice(0, 16);
+}
+
+/**
+ * Runs one statement at one point. An exception inside the measurement gives an "inconclusive"
+ * record whose evidence is the error message.
+ */
+export function runCheck(statement: Statement, point: Parameters, ctx: CheckContext): VerdictRecord {
+  let base: Omit<VerdictRecord, "hash">;
+  try {
+    const m = statement.measure(point, ctx);
+    base = {
+      id: statement.id,
+      title: statement.title,
+      where: statement.where,
+      kind: statement.kind,
+      expected: statement.expected,
+      method: statement.method,
+      relation: m.relation,
+      parameters: point,
+      predicted: m.predicted,
+      estimate: m.estimate,
+      interval: m.interval,
+      replicates: m.replicates,
+      delta: ctx.delta,
+      epsilon: m.epsilon,
+      tightness: tightness(m.relation, m.predicted, m.estimate),
+      verdict: decideVerdict(m.relation, m.predicted, m.interval),
+      evidence: m.evidence,
+      seed: ctx.seed,
+      ...(m.details ? { details: m.details } : {}),
+    };
+  } catch (err) {
+    base = {
+      id: statement.id,
+      title: statement.title,
+      where: statement.where,
+      kind: statement.kind,
+      expected: statement.expected,
+      method: statement.method,
+      relation: "equals",
+      parameters: point,
+      predicted: Number.NaN,
+      estimate: Number.NaN,
+      interval: [Number.NaN, Number.NaN],
+      replicates: 0,
+      delta: ctx.delta,
+      epsilon: Number.NaN,
+      tightness: null,
+      verdict: "inconclusive",
+      evidence: `error: ${(err as Error).message}`,
+      seed: ctx.seed,
+    };
+  }
+  return { ...base, hash: recordHash(base) };
+}
+
+/** Throws unless the record's verdict is what the statement expects; the message replays it. */
+export function assertCheck(record: VerdictRecord): void {
+  if (record.verdict !== record.expected) {
+    throw new Error(
+      `${record.id}: expected "${record.expected}", got "${record.verdict}" ` +
+        `(predicted ${record.predicted}, estimate ${record.estimate}, interval [${record.interval.join(", ")}]; ` +
+        `${record.evidence}) { seed: ${record.seed}, parameters: ${canonicalJson(record.parameters)} }`,
+    );
+  }
+}
+
+/** Bonferroni split of a suite-wide false-alarm budget over `count` checks. */
+export function splitBudget(totalDelta: number, count: number): number {
+  if (!(totalDelta > 0 && totalDelta < 1)) throw new RangeError(`delta must lie in (0, 1), got ${totalDelta}`);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be an integer >= 1, got ${count}`);
+  return totalDelta / count;
+}

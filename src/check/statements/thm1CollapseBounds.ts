@@ -1,0 +1,218 @@
+/**
+ * thm1-rho-bounds and thm1-collapse-time-bounds: the bounds of Theorem 1 on rho_m = P(T <= m)
+ * (Eq 7) and on E[T] (Eq 8), by Monte Carlo (Clopper-Pearson intervals for rho_m, empirical
+ * Bernstein for E[T] with T truncated at a horizon whose tail mass is accounted for) and by the
+ * exact chain. Uniform p with s = 2, n = 2 makes the upper bound on rho_m and the lower bound on
+ * E[T] tight, so there the exact check has no slack at all.
+ */
+import { fullySyntheticExact } from "../../exact/index.ts";
+import { rngStreams } from "../../rng/index.ts";
+import { formatEvidenceNumber } from "../evidence.ts";
+import { exactMeasurement, type ExactPair } from "../exactMeasurement.ts";
+import type { Implementation } from "../implementation.ts";
+import { clopperPearson } from "../intervals.ts";
+import { decideVerdict } from "../decide.ts";
+import { bernsteinSampleSize, meanInterval } from "../montecarlo.ts";
+import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import type { CheckContext, Statement } from "../statement.ts";
+import type { Measurement, Parameters, Relation } from "../types.ts";
+
+const RHO_WHERE = "Theorem 1, Eq (7)";
+const T_WHERE = "Theorem 1, Eq (8)";
+const EXACT_POINTS: Parameters[] = [
+  { p: [0.5, 0.5, 0], n: 2, M: 30 },
+  { p: [0.5, 0.3, 0.2], n: 12, M: 60 },
+  { p: [0.9, 0.05, 0.05], n: 10, M: 60 },
+  { p: [0.7, 0.3], n: 40, M: 200 },
+];
+
+const memo = new WeakMap<Implementation, Map<string, Float64Array>>();
+
+/**
+ * Collapse times of `count` runs (streams first..), truncated at `horizon` (null -> horizon + 1).
+ * The lower- and upper-bound checks share their seed label, so the sample is memoised per
+ * implementation and drawn once.
+ */
+function collapseTimes(impl: Implementation, point: Parameters, ctx: CheckContext, count: number, first: number, horizon: number): Float64Array {
+  let cache = memo.get(impl);
+  if (!cache) memo.set(impl, (cache = new Map()));
+  const key = JSON.stringify([point, ctx.seed, count, first, horizon]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out = drawCollapseTimes(impl, point, ctx, count, first, horizon);
+  cache.set(key, out);
+  return out;
+}
+
+function drawCollapseTimes(impl: Implementation, point: Parameters, ctx: CheckContext, count: number, first: number, horizon: number): Float64Array {
+  const p0 = distributionOf(point);
+  const n = Number(point.n);
+  const out = new Float64Array(count);
+  const streams = rngStreams(ctx.seed, count, first);
+  for (let r = 0; r < count; r++) out[r] = impl.collapseTime(streams[r], p0, n, horizon) ?? horizon + 1;
+  return out;
+}
+
+function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
+  return (point, ctx) => {
+    const p0 = distributionOf(point);
+    const { S0, support } = summaryOf(p0);
+    const n = Number(point.n);
+    const ms = generationsOf(point);
+    const horizon = Math.max(...ms);
+    const R = Number(point.runs ?? 20_000) * (ctx.extended ? 5 : 1);
+    const T = collapseTimes(impl, point, ctx, R, 0, horizon);
+    const deltaM = ctx.delta / ms.length;
+    const relation: Relation = side === "lower" ? "atLeast" : "atMost";
+    const perM = ms.map((m) => {
+      let k = 0;
+      for (const t of T) if (t <= m) k++;
+      const ci = clopperPearson(k, R, deltaM);
+      const b = impl.collapseProbabilityBounds({ n, S0, support, s: p0.length, m });
+      const bound = side === "lower" ? b.lower : b.upper;
+      return { m, bound, estimate: ci.estimate, lo: ci.lo, hi: ci.hi, verdict: decideVerdict(relation, bound, [ci.lo, ci.hi]) };
+    });
+    // Report a refuted generation if any, else an inconclusive one, else the one with least slack.
+    const rank = { refuted: 0, inconclusive: 1, holds: 2 } as const;
+    const slack = (r: (typeof perM)[number]): number => (side === "lower" ? r.lo - r.bound : r.bound - r.hi);
+    const w = [...perM].sort((a, b) => rank[a.verdict] - rank[b.verdict] || slack(a) - slack(b))[0];
+    return {
+      relation,
+      predicted: w.bound,
+      estimate: w.estimate,
+      interval: [w.lo, w.hi],
+      replicates: R,
+      epsilon: Math.max(...perM.map((r) => r.hi - r.lo)),
+      evidence:
+        `${w.verdict === "holds" ? "least slack" : w.verdict} at m = ${w.m}: rho_m in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
+        `vs ${side} bound ${formatEvidenceNumber(w.bound)} (${ms.length} generations, ${R} runs, Clopper-Pearson)`,
+      details: { perGeneration: perM },
+    };
+  };
+}
+
+function rhoExact(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
+  return (point) => {
+    const p0 = distributionOf(point);
+    const { S0, support } = summaryOf(p0);
+    const n = Number(point.n);
+    const ex = fullySyntheticExact(p0, n, { M: Number(point.M) });
+    const pairs: ExactPair[] = [];
+    for (let m = 1; m < ex.rho.length; m++) {
+      const b = impl.collapseProbabilityBounds({ n, S0, support, s: p0.length, m });
+      pairs.push({ label: `m = ${m}`, exact: ex.rho[m], predicted: side === "lower" ? b.lower : b.upper });
+    }
+    return exactMeasurement(side === "lower" ? "atLeast" : "atMost", pairs);
+  };
+}
+
+function timeMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
+  return (point, ctx): Measurement => {
+    const p0 = distributionOf(point);
+    const { S0, support } = summaryOf(p0);
+    const n = Number(point.n);
+    // Truncation: P(T > H) <= n (1 - S0)(1 - 1/n)^H (the proof's bound on P(T > k), from Eq 6 and
+    // Markov's inequality); H is chosen so that the truncated mass H * P(T > H) is below 1e-9.
+    let H = Math.max(10, n);
+    while (H * n * (1 - S0) * Math.exp(H * Math.log1p(-1 / n)) > 1e-9) H = Math.ceil(H * 1.25);
+    const pilot = collapseTimes(impl, point, ctx, 500, 0, H);
+    const v = meanInterval(pilot, H, ctx.delta).variance;
+    const target = (ctx.epsilon ?? 0.05) * (meanInterval(pilot, H, ctx.delta).estimate || 1);
+    const R = bernsteinSampleSize(v, H, target / 2, ctx.delta, 2000, 400_000);
+    const T = collapseTimes(impl, point, ctx, R, 500, H);
+    const iv = meanInterval(T, H, ctx.delta);
+    const b = impl.collapseTimeBounds({ n, S0, support, s: p0.length });
+    const bound = side === "lower" ? b.lower : b.upper;
+    return {
+      relation: side === "lower" ? "atLeast" : "atMost",
+      predicted: bound,
+      estimate: iv.estimate,
+      interval: [iv.lo, iv.hi],
+      replicates: R,
+      epsilon: iv.hi - iv.lo,
+      evidence: `E[T] in [${formatEvidenceNumber(iv.lo)}, ${formatEvidenceNumber(iv.hi)}] vs ${side} bound ${formatEvidenceNumber(bound)} (${R} runs, T truncated at ${H})`,
+    };
+  };
+}
+
+function timeExact(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
+  return (point) => {
+    const p0 = distributionOf(point);
+    const { S0, support } = summaryOf(p0);
+    const n = Number(point.n);
+    const ex = fullySyntheticExact(p0, n, { M: 1 });
+    const b = impl.collapseTimeBounds({ n, S0, support, s: p0.length });
+    return exactMeasurement(side === "lower" ? "atLeast" : "atMost", [
+      { label: `E[T], n = ${n}`, exact: ex.expectedCollapseTime, predicted: side === "lower" ? b.lower : b.upper },
+    ]);
+  };
+}
+
+/** Generations where the bounds are informative: the lower bound positive, the upper below 1. */
+const MC_RHO_POINTS: Parameters[] = [
+  { ...PAPER_P, n: 10, m: [5, 10, 20, 30, 40] },
+  { p: [0.5, 0.3, 0.2], n: 20, m: [5, 20, 50, 80] },
+];
+const MC_T_POINTS: Parameters[] = [{ ...PAPER_P, n: 10 }, { p: [0.5, 0.3, 0.2], n: 20 }];
+
+function make(
+  seedLabel: string,
+  id: string,
+  title: string,
+  where: string,
+  method: "monte-carlo" | "exact",
+  points: Parameters[],
+  measure: Statement["measure"],
+  description: string,
+): Statement {
+  return { id, seedLabel, title, where, kind: "statement", expected: "holds", method, points, description, measure };
+}
+
+export function thm1CollapseStatements(impl: Implementation): Statement[] {
+  return [
+    make("thm1-rho", "thm1-rho-lower", "Theorem 1: lower bound on rho_m = P(T <= m)", RHO_WHERE, "monte-carlo", MC_RHO_POINTS, rhoMonteCarlo(impl, "lower"), "Clopper-Pearson interval of the fraction of runs collapsed by m vs 1 - n(1 - S_0)(1 - 1/n)^m"),
+    make("thm1-rho", "thm1-rho-upper", "Theorem 1: upper bound on rho_m = P(T <= m)", RHO_WHERE, "monte-carlo", MC_RHO_POINTS, rhoMonteCarlo(impl, "upper"), "Clopper-Pearson interval of the fraction of runs collapsed by m vs 1 - (1 - S_0)/(1 - 1/s~) (1 - 1/n)^m"),
+    make("thm1-rho", "thm1-rho-lower-exact", "Theorem 1: lower bound on rho_m = P(T <= m)", RHO_WHERE, "exact", EXACT_POINTS, rhoExact(impl, "lower"), "exact law of T vs the lower bound of Eq (7), every m <= M"),
+    make("thm1-rho", "thm1-rho-upper-exact", "Theorem 1: upper bound on rho_m = P(T <= m)", RHO_WHERE, "exact", EXACT_POINTS, rhoExact(impl, "upper"), "exact law of T vs the upper bound of Eq (7), every m <= M"),
+    make("thm1-collapse-time", "thm1-collapse-time-lower", "Theorem 1: lower bound on E[T]", T_WHERE, "monte-carlo", MC_T_POINTS, timeMonteCarlo(impl, "lower"), "empirical Bernstein interval of mean T vs 1 + (1 - S_0)/(1 - 1/s~) (n - 1)"),
+    make("thm1-collapse-time", "thm1-collapse-time-upper", "Theorem 1: upper bound on E[T]", T_WHERE, "monte-carlo", MC_T_POINTS, timeMonteCarlo(impl, "upper"), "empirical Bernstein interval of mean T vs 1 + (1 - S_0) n (n - 1)"),
+    make("thm1-collapse-time", "thm1-collapse-time-lower-exact", "Theorem 1: lower bound on E[T]", T_WHERE, "exact", EXACT_POINTS, timeExact(impl, "lower"), "exact E[T] (linear solve) vs the lower bound of Eq (8)"),
+    make("thm1-collapse-time", "thm1-collapse-time-upper-exact", "Theorem 1: upper bound on E[T]", T_WHERE, "exact", EXACT_POINTS, timeExact(impl, "upper"), "exact E[T] (linear solve) vs the upper bound of Eq (8)"),
+  ];
+}
+
+/** Used by benchmarks and figures: the lean collapse-time sampler of loops/, run r on stream r. */
+export function collapseTimesFast(seed: number, p0: Float64Array, n: number, runs: number, horizon: number): Array<number | null> {
+  return rngStreams(seed, runs).map((rng) => collapseTime(rng, p0, n, horizon));
+}
+
+/**
+ * thm1-bounds-sharp: the upper bound on rho_m (Eq 7) and the lower bound on E[T] (Eq 8) are
+ * attained when p is uniform on s~ = 2 tokens and n = 2 (then T is geometric: from p^(0) and from
+ * every non-collapsed state the chain collapses with probability 1/2 per generation). A looser
+ * bound, e.g. one that used the vocabulary size s in place of s~, fails this equality. The point
+ * has s = 3 > s~ = 2 on purpose.
+ */
+export function thm1SharpnessStatement(impl: Implementation): Statement {
+  return {
+    id: "thm1-bounds-sharp",
+    title: "Theorem 1: Eq (7) upper and Eq (8) lower bounds are attained (p uniform on 2 tokens, n = 2)",
+    where: "Theorem 1, Eq (7)-(8)",
+    kind: "statement",
+    expected: "holds",
+    method: "exact",
+    description: "exact rho_m and E[T] vs the bounds, which must be equal at this point",
+    points: [{ p: [0.5, 0.5, 0], n: 2, M: 30 }],
+    measure(point) {
+      const p0 = distributionOf(point);
+      const { S0, support } = summaryOf(p0);
+      const n = Number(point.n);
+      const ex = fullySyntheticExact(p0, n, { M: Number(point.M) });
+      const pairs: ExactPair[] = [{ label: "E[T]", exact: ex.expectedCollapseTime, predicted: impl.collapseTimeBounds({ n, S0, support, s: p0.length }).lower }];
+      for (let m = 1; m < ex.rho.length; m++) {
+        pairs.push({ label: `rho_${m}`, exact: ex.rho[m], predicted: impl.collapseProbabilityBounds({ n, S0, support, s: p0.length, m }).upper });
+      }
+      return exactMeasurement("equals", pairs);
+    },
+  };
+}

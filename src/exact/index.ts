@@ -1,0 +1,38 @@
+/** Exact solutions of the resampling chains for small s and n (public re-exports). */
+export { compositionCount, createCompositionIndex, type CompositionIndex } from "./compositions.ts";
+export { createLumpedIndex, type LumpedIndex } from "./lumpedIndex.ts";
+export { binomialPmf, stirlerr, bd0 } from "./binomialPmf.ts";
+export { multinomialPmf } from "./multinomialPmf.ts";
+export { logFactorials } from "./logFactorials.ts";
+export { luFactor, luSolve, type LuFactors } from "./luSolve.ts";
+export {
+  MAX_EXACT_STATES,
+  MAX_COMPOSITIONS,
+  MAX_BUILD_PAIRS,
+  checkStateSpace,
+  checkFullySyntheticSize,
+  fullySyntheticDenseSize,
+  partitionCount,
+} from "./stateSpaceLimit.ts";
+export {
+  solveFullySyntheticLevels,
+  stateValues,
+  LOG_TINY,
+  type FullySyntheticLevel,
+  type FullySyntheticLevels,
+  type StateValues,
+} from "./fullySyntheticLevels.ts";
+export { firstStepExpectations, solvedLevelsFor, supportOf, type FirstStepExpectations } from "./firstStepExpectations.ts";
+export { expectedCollapseTime, expectedCollapseTimeFromCounts } from "./expectedCollapseTime.ts";
+export { absorptionProbabilities } from "./absorptionProbabilities.ts";
+export { expectedFirstLossTime } from "./expectedFirstLossTime.ts";
+export { collapseLaw, type CollapseLaw } from "./collapseLaw.ts";
+export { fullySyntheticExact, type FullySyntheticExactResult } from "./fullySyntheticExact.ts";
+export {
+  partiallySyntheticTrajectory,
+  partiallySyntheticAveragedTrajectory,
+  checkRealCounts,
+  MAX_AVERAGE_WORK,
+  type PartiallySyntheticTrajectory,
+} from "./partiallySyntheticTrajectory.ts";
+export { partiallySyntheticExact, type PartiallySyntheticExactResult } from "./partiallySyntheticExact.ts";

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeFileAtomic, writeFilesAtomic } from "./atomicWrite.ts";
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "atomic-write-"));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Every file under a folder, relative paths, sorted. */
+function listAll(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe("writeFileAtomic", () => {
+  it("creates missing folders and writes strings as UTF-8 and bytes as given, leaving no temp file", () => {
+    const md = join(root, "a", "b", "VERDICTS.md");
+    const png = join(root, "a", "fig.png");
+    writeFileAtomic(md, "σ_m ≤ 1 | ok\n");
+    writeFileAtomic(png, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]));
+    expect(readFileSync(md, "utf8")).toBe("σ_m ≤ 1 | ok\n");
+    expect([...readFileSync(png)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    expect(listAll(root)).toEqual([join("a", "b", "VERDICTS.md"), join("a", "fig.png")]);
+  });
+
+  it("replaces an existing file", () => {
+    const path = join(root, "v.json");
+    writeFileAtomic(path, "old\n");
+    writeFileAtomic(path, "new\n");
+    expect(readFileSync(path, "utf8")).toBe("new\n");
+    expect(listAll(root)).toEqual(["v.json"]);
+  });
+
+  it("rejects bad arguments before touching the disk", () => {
+    expect(() => writeFileAtomic("", "x")).toThrow(/path/);
+    expect(() => writeFileAtomic(join(root, "x"), 3 as unknown as string)).toThrow(TypeError);
+    expect(listAll(root)).toEqual([]);
+  });
+});
+
+describe("writeFilesAtomic", () => {
+  it("writes every file when all succeed", () => {
+    writeFilesAtomic([
+      { path: join(root, "reports", "verdicts.json"), data: "{}\n" },
+      { path: join(root, "reports", "figures", "fig1.svg"), data: "<svg/>" },
+    ]);
+    expect(listAll(root)).toEqual([join("reports", "figures", "fig1.svg"), join("reports", "verdicts.json")]);
+  });
+
+  it("leaves no file and no temp file when a later write fails (its folder cannot be created)", () => {
+    writeFileSync(join(root, "blocker"), "a file where a folder should be");
+    const files = [
+      { path: join(root, "reports", "verdicts.json"), data: "{}\n" },
+      { path: join(root, "blocker", "sub", "VERDICTS.md"), data: "# V\n" },
+    ];
+    expect(() => writeFilesAtomic(files)).toThrow();
+    expect(listAll(root)).toEqual(["blocker"]);
+  });
+
+  it("keeps the old contents of every target when a write fails", () => {
+    const keep = join(root, "verdicts.json");
+    writeFileSync(keep, "old report\n");
+    writeFileSync(join(root, "blocker"), "");
+    expect(() =>
+      writeFilesAtomic([
+        { path: keep, data: "new report\n" },
+        { path: join(root, "blocker", "x.md"), data: "x" },
+      ]),
+    ).toThrow();
+    expect(readFileSync(keep, "utf8")).toBe("old report\n");
+    expect(listAll(root)).toEqual(["blocker", "verdicts.json"]);
+  });
+
+  it("renames nothing when a target is a folder", () => {
+    mkdirSync(join(root, "figures", "fig1.png"), { recursive: true });
+    expect(() =>
+      writeFilesAtomic([
+        { path: join(root, "verdicts.json"), data: "{}\n" },
+        { path: join(root, "figures", "fig1.png"), data: new Uint8Array([1]) },
+      ]),
+    ).toThrow(/folder/);
+    expect(listAll(root)).toEqual([]);
+  });
+
+  it("rejects the same path twice and bad entries before writing anything", () => {
+    const p = join(root, "a.md");
+    expect(() => writeFilesAtomic([{ path: p, data: "1" }, { path: join(root, ".", "a.md"), data: "2" }])).toThrow(/^files\[1\]\.path/);
+    expect(() => writeFilesAtomic([{ path: p, data: "1" }, { path: join(root, "b"), data: null as unknown as string }])).toThrow(
+      /^files\[1\]\.data/,
+    );
+    expect(listAll(root)).toEqual([]);
+  });
+});

@@ -1,0 +1,6 @@
+export type { BandLayer, HistogramLayer, LayerStyle, LineLayer, LinesLayer, Numbers, PlotAxis, PlotLayer, PlotPanel, PlotSpec, PointsLayer, RuleLayer, TextLayer } from "./types.ts";
+export { toVegaLite, plotSubtitle, PLOT_FONT, PLOT_COLORS } from "./toVegaLite.ts";
+export { renderPlot, renderSvg, svgToPng, normalizeSvgIds, type RenderedPlot } from "./renderPlot.ts";
+export { simplexPanel, simplexXY, type SimplexPanelOptions } from "./simplexPanel.ts";
+export { thinIndices } from "./thinIndices.ts";
+export { binCounts, type Bins } from "./binCounts.ts";

@@ -1,0 +1,66 @@
+/**
+ * Exact Binomial(n, p) variates for every n in [0, 2^31 - 1] and p in [0, 1]: with q = min(p, 1 - p),
+ * inversion when n q < INVERSION_MAX_MEAN, BTRD (Hormann 1993) above, then X or n - X by symmetry.
+ * Sources: Devroye (1986) Sec. X.4 (inversion); Hormann (1993) Algorithm BTRD.
+ * @example binomial(createRng(1), 10, 0.5); // => an integer in [0, 10]
+ */
+import type { Rng } from "../rng/index.ts";
+import { checkIntegerInRange, checkProbability } from "../validate.ts";
+import { binomialInversion } from "./binomialInversion.ts";
+import { btrd, btrdLoop } from "./btrd.ts";
+
+/** Largest n accepted (counts are stored in Int32Array). */
+export const BINOMIAL_MAX_N = 2 ** 31 - 1;
+
+/** Below this mean n min(p, 1 - p) inversion is used, BTRD at and above (BTRD needs >= 10). */
+export const INVERSION_MAX_MEAN = 10;
+
+/**
+ * One Binomial(n, p) draw, without validation: n an integer in [0, 2^31 - 1], p in [0, 1].
+ * @example binomialUnchecked(createRng(1), 1e6, 0.3); // => an integer near 300000
+ */
+export function binomialUnchecked(rng: Rng, n: number, p: number): number {
+  if (p <= 0.5) {
+    if (p === 0 || n === 0) return 0;
+    return n * p < INVERSION_MAX_MEAN ? binomialInversion(rng, n, p) : btrd(rng, n, p);
+  }
+  if (p >= 1) return n;
+  const q = 1 - p;
+  return n - (n * q < INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : btrd(rng, n, q));
+}
+
+/**
+ * One Binomial(n, p) draw; n must be an integer in [0, 2^31 - 1], p a number in [0, 1].
+ * @example binomial(createRng(7), 0, 0.5); // => 0
+ */
+export function binomial(rng: Rng, n: number, p: number): number {
+  checkIntegerInRange(n, "n", 0, BINOMIAL_MAX_N);
+  checkProbability(p, "p");
+  return binomialUnchecked(rng, n, p);
+}
+
+/**
+ * A Binomial(n, p) sampler: validates once and precomputes the branch and its constants.
+ * @example const draw = binomialSampler(100, 0.2); draw(createRng(1)); // => an integer near 20
+ */
+export function binomialSampler(n: number, p: number): (rng: Rng) => number {
+  checkIntegerInRange(n, "n", 0, BINOMIAL_MAX_N);
+  checkProbability(p, "p");
+  if (n === 0 || p === 0) return () => 0;
+  if (p === 1) return () => n;
+  const flip = p > 0.5;
+  const q = flip ? 1 - p : p;
+  if (n * q < INVERSION_MAX_MEAN) {
+    return flip ? (rng) => n - binomialInversion(rng, n, q) : (rng) => binomialInversion(rng, n, q);
+  }
+  const np = n * q;
+  const spq = Math.sqrt(np * (1 - q));
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * q;
+  const c = np + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const m = Math.floor((n + 1) * q);
+  return flip
+    ? (rng) => n - btrdLoop(rng, n, q, m, spq, b, a, c, vr)
+    : (rng) => btrdLoop(rng, n, q, m, spq, b, a, c, vr);
+}
