@@ -58,7 +58,7 @@ describe("exact Fully Synthetic chain properties", () => {
         expect(Math.abs(sum - r.expectedCollapseTime) / r.expectedCollapseTime).toBeLessThan(1e-9);
         expect(r.expectedFirstLossTime).toBeLessThanOrEqual(r.expectedCollapseTime * (1 + 1e-12));
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });

@@ -2,5 +2,6 @@
 import type { Command } from "commander";
 import { exactCommand } from "./exactCommand.ts";
 import { simulateCommand } from "./simulateCommand.ts";
+import { verifyCommand } from "./verifyCommand.ts";
 
-export const commands: Array<() => Command> = [exactCommand, simulateCommand];
+export const commands: Array<() => Command> = [verifyCommand, simulateCommand, exactCommand];

@@ -13,7 +13,7 @@ const STIRLERR_TABLE: Float64Array = (() => {
   const D = Decimal.clone({ precision: 40 });
   const t = new Float64Array(16);
   let lnFact = new D(0);
-  const halfLn2Pi = D.ln(D.acos(-1).times(2)).div(2);
+  const halfLn2Pi = D.ln(new D("6.283185307179586476925286766559005768394")).div(2);
   for (let k = 1; k <= 15; k++) {
     lnFact = lnFact.plus(D.ln(k));
     t[k] = lnFact.minus(new D(k).plus(0.5).times(D.ln(k))).plus(k).minus(halfLn2Pi).toNumber();

@@ -283,6 +283,16 @@ export class Mismatches {
     const u = ulpsOff(actual, expected);
     if (!(u <= tolUlps)) this.failures.push(`${tag}: got ${actual}, oracle ${expected} (${u.toPrecision(3)} ulps > ${tolUlps})`);
   }
+  /**
+   * Like `ulps` for an oracle given as a fraction num/den (no big.js division, which is slow):
+   * the relative error is |actual den - num|/|num|.
+   */
+  ulpsFraction(tag: string, actual: number, num: Big.Big, den: Big.Big, tolUlps: number): void {
+    const n = toNum(num);
+    const err = toNum(bigMinus(big(actual).times(den), num).abs());
+    const u = n === 0 ? (actual === 0 ? 0 : Infinity) : err / Math.abs(n) / Number.EPSILON;
+    if (!(u <= tolUlps)) this.failures.push(`${tag}: got ${actual}, oracle ${n / toNum(den)} (${u.toPrecision(3)} ulps > ${tolUlps})`);
+  }
   /** Records a failure when |actual - expected| > tol. */
   abs(tag: string, actual: number, expected: number, tol: number): void {
     const d = Math.abs(actual - expected);

@@ -1,15 +1,19 @@
+import type Big from "big.js";
 import { describe, expect, it } from "vitest";
 import { B, big, bigMinus, bigPow, fsChainBig, fsChainFloat, Mismatches, toNum } from "./oracle-kit.ts";
 import { collapseProbabilityBounds, collapseProbabilityBoundsUnchecked, id } from "./thm1-rho-bounds.ts";
 
 const EPS = Number.EPSILON;
 
+const powers = new Map<string, Big.Big>();
+
 /** Exact Eq (7) in big.js; also the sizes of the subtracted terms for the error scale. */
 function oracle(n: number, S0: number, support: number, m: number) {
-  const f = bigPow(new B(1).minus(new B(1).div(n)), m);
-  const h = new B(1).minus(big(S0));
-  const tLow = f.times(h).times(n);
-  const tUp = support === 1 ? new B(0) : f.times(h).div(new B(1).minus(new B(1).div(support)));
+  const key = `${n},${m}`;
+  if (!powers.has(key)) powers.set(key, bigPow(new B(n - 1).div(n), m));
+  const fh = (powers.get(key) as Big.Big).times(new B(1).minus(big(S0)));
+  const tLow = fh.times(n);
+  const tUp = support === 1 ? new B(0) : fh.times(support).div(support - 1);
   return { lower: toNum(bigMinus(new B(1), tLow)), upper: toNum(bigMinus(new B(1), tUp)), tLow: toNum(tLow), tUp: toNum(tUp) };
 }
 

@@ -1,11 +1,17 @@
+import type Big from "big.js";
 import { describe, expect, it } from "vitest";
 import { B, big, bigMinus, bigPow, expectBig, fsChainBig, Mismatches, sumSquaresBig, toNum, ulpsOff } from "./oracle-kit.ts";
 import { fullySyntheticOneMinusSm, fullySyntheticSm, id } from "./thm1-sm.ts";
 
-/** Exact S_m and 1 - S_m: 1 - (1 - 1/n)^m (1 - S0) in big.js. */
+const oneMinusS0 = new Map<number, Big.Big>();
+const powers = new Map<string, Big.Big>();
+
+/** Exact S_m and 1 - S_m: 1 - (1 - 1/n)^m (1 - S0) in big.js (pieces cached: big.js divides slowly). */
 function oracle(n: number, S0: number, m: number): { S: number; H: number } {
-  const f = bigPow(new B(1).minus(new B(1).div(n)), m);
-  const h = f.times(new B(1).minus(big(S0)));
+  const key = `${n},${m}`;
+  if (!powers.has(key)) powers.set(key, bigPow(new B(n - 1).div(n), m));
+  if (!oneMinusS0.has(S0)) oneMinusS0.set(S0, new B(1).minus(big(S0)));
+  const h = (powers.get(key) as Big.Big).times(oneMinusS0.get(S0) as Big.Big);
   return { S: toNum(bigMinus(new B(1), h)), H: toNum(h) };
 }
 

@@ -17,17 +17,16 @@ const coefCache = new Map<string, [Big.Big, Big.Big]>();
 const baseCache = new Map<string, { a: Big.Big; b: Big.Big; invN: Big.Big; Dn: Big.Big }>();
 
 /**
- * Eq (9) in big.js rationals (powers rounded to 40 digits), as P + Q S0 with P and Q computed
- * once per (N, n, m, sign): P = (1/N) A/D, Q = (1 - 1/N) B/D. (big.js divisions cost ~0.1 ms, so
- * everything independent of S0 is cached.)
+ * Eq (9) in big.js rationals (powers rounded to 40 digits) as a fraction (P + Q S0)/D with
+ * P = (1/N) A, Q = (1 - 1/N) B, D = 1 + (1 + 1/N) a; P and Q cached per (N, n, m, sign).
  */
-function oracle(N: number, n: number, S0: number, m: number, sign: "+" | "-"): number {
+function oracle(N: number, n: number, S0: number, m: number, sign: "+" | "-"): { num: Big.Big; den: Big.Big } {
   const one = new B(1);
   const bk = `${N},${n}`;
   if (!baseCache.has(bk)) {
     const a = new B(n).div(N + n);
     const invN = one.div(N);
-    baseCache.set(bk, { a, b: a.times(n - 1).div(N + n), invN, Dn: one.plus(one.plus(invN).times(a)).prec(50) });
+    baseCache.set(bk, { a, b: a.times(n - 1).div(N + n), invN, Dn: one.plus(one.plus(invN).times(a)) });
   }
   const { a, b, invN, Dn } = baseCache.get(bk) as { a: Big.Big; b: Big.Big; invN: Big.Big; Dn: Big.Big };
   const key = `${N},${n},${m},${sign}`;
@@ -36,10 +35,10 @@ function oracle(N: number, n: number, S0: number, m: number, sign: "+" | "-"): n
     const A = bigPlus(one.plus(a.times(2)), one.minus(invN).times(a).times(bm).times(-1));
     const t = a.times(invN).times(bm);
     const Bt = sign === "+" ? bigPlus(one.plus(a), t) : bigPlus(one.plus(a), t.times(-1));
-    coefCache.set(key, [A.times(invN).prec(50).div(Dn), one.minus(invN).times(Bt).prec(50).div(Dn)]);
+    coefCache.set(key, [A.times(invN).prec(60), one.minus(invN).times(Bt).prec(60)]);
   }
   const [P, Q] = coefCache.get(key) as [Big.Big, Big.Big];
-  return toNum(P.plus(Q.times(big(S0))));
+  return { num: P.plus(Q.times(big(S0))), den: Dn };
 }
 
 describe(id, () => {
@@ -51,7 +50,8 @@ describe(id, () => {
           for (const m of [0, 1, 2, 1000, 1e9]) {
             for (const sign of ["+", "-"] as const) {
               const got = eq9NextSm({ N, n, S0, m, sign });
-              mm.ulps(`N=${N} n=${n} S0=${S0} m=${m} ${sign}`, got, oracle(N, n, S0, m, sign), 16);
+              const o = oracle(N, n, S0, m, sign);
+              mm.ulpsFraction(`N=${N} n=${n} S0=${S0} m=${m} ${sign}`, got, o.num, o.den, 16);
             }
           }
         }

@@ -1,0 +1,110 @@
+/**
+ * `collapse-harness verify`: runs every statement of the paper at its example points and the
+ * planted-bug catalogue, writes verdicts.json, VERDICTS.md and the figures (atomically, all or
+ * nothing), and exits 0 when every verdict is the expected one, 1 otherwise.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, Option } from "commander";
+import { planChecks, unexpectedVerdicts, verify } from "../check/verify.ts";
+import { buildFigures } from "../figures/index.ts";
+import { verdictsJson, verdictsMarkdown, writeFilesAtomic, type FileToWrite, type VerdictReport } from "../report/index.ts";
+import { checkSeed } from "../rng/index.ts";
+import { checkFinite } from "../validate.ts";
+import { createProgress } from "./progress.ts";
+
+const PACKAGE = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+
+/** The git commit of the working tree, or "unknown" outside a checkout. */
+export function gitCommit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+export interface VerifyCommandOptions {
+  seed: number;
+  out: string;
+  only?: string[];
+  extended: boolean;
+  delta: number;
+  figures: boolean;
+  quiet: boolean;
+}
+
+/** Runs verify and writes the reports; returns the exit code. */
+export function runVerify(o: VerifyCommandOptions): number {
+  const started = Date.now();
+  const progress = createProgress("verify", o.quiet);
+  const records = verify({
+    seed: o.seed,
+    delta: o.delta,
+    extended: o.extended,
+    only: o.only,
+    onProgress: (done, total, label) => progress.update(done, total, label),
+  });
+  progress.stop();
+  const figures = o.figures ? buildFigures({ seed: o.seed, extended: o.extended, only: o.only, onProgress: (l) => o.quiet || process.stderr.write(`figure ${l}\n`) }) : [];
+  const report: VerdictReport = {
+    tool: PACKAGE.name,
+    version: PACKAGE.version,
+    commit: gitCommit(),
+    seed: o.seed,
+    budget: { delta: o.delta, correction: "Bonferroni over all checks" },
+    durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+    records,
+    figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
+  };
+  const command = `npx collapse-harness verify${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
+  const files: FileToWrite[] = [
+    { path: join(o.out, "verdicts.json"), data: verdictsJson(report) },
+    { path: join(o.out, "VERDICTS.md"), data: verdictsMarkdown(report, { command }) },
+    ...figures.flatMap((f) => f.files.map((x) => ({ path: join(o.out, x.path), data: x.data }))),
+  ];
+  writeFilesAtomic(files);
+  const wrong = unexpectedVerdicts(records);
+  const counts = { holds: 0, refuted: 0, inconclusive: 0 };
+  for (const r of records) counts[r.verdict]++;
+  process.stdout.write(
+    `${records.length} checks: ${counts.holds} hold, ${counts.refuted} refuted, ${counts.inconclusive} inconclusive; ` +
+      `${records.length - wrong.length} as expected. Reports in ${o.out}/ (${report.durationSeconds} s)\n`,
+  );
+  for (const r of wrong) process.stdout.write(`UNEXPECTED ${r.id} ${JSON.stringify(r.parameters)}: expected ${r.expected}, got ${r.verdict} (${r.evidence})\n`);
+  return wrong.length === 0 ? 0 : 1;
+}
+
+export function verifyCommand(): Command {
+  return new Command("verify")
+    .description(
+      "Check every statement of the paper (Theorems 1-4, Proposition 1, Lemma 1, Eq 11, the classical facts)\n" +
+        "by exact computation and calibrated Monte Carlo, plus the planted-bug catalogue; write\n" +
+        "verdicts.json, VERDICTS.md and the paper's figures. Exit 0 when every verdict is as expected.",
+    )
+    .option("--list", "list the checks (statement id and point) and exit")
+    .option("--only <ids...>", "run only statements whose id starts with one of these (e.g. thm1 thm2-sm-partial)")
+    .option("--extended", "larger budgets and more points", false)
+    .option("--seed <int>", "seed of every stream (checks derive their own from it and their id)", "1")
+    .addOption(new Option("--delta <rate>", "suite-wide false-alarm budget, split over all checks (Bonferroni)").default("1e-6"))
+    .option("--out <dir>", "report folder", "reports")
+    .option("--no-figures", "skip the figures")
+    .option("--quiet", "no progress output", false)
+    .action((opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean }) => {
+      const seed = checkSeed(Number(opts.seed), "seed");
+      const delta = checkFinite(Number(opts.delta), "delta");
+      if (!(delta > 0 && delta < 1)) throw new RangeError(`delta must lie in (0, 1), got ${delta}`);
+      if (opts.list) {
+        for (const c of planChecks({ extended: opts.extended, only: opts.only })) {
+          process.stdout.write(`${c.statement.id}\t${c.statement.where}\t${JSON.stringify(c.point)}\n`);
+        }
+        return;
+      }
+      if (opts.only) {
+        const known = planChecks({ extended: opts.extended, only: opts.only });
+        if (known.length === 0) throw new RangeError(`only: no statement id starts with ${opts.only.join(", ")} (see --list)`);
+      }
+      process.exitCode = runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet });
+    });
+}
