@@ -18,6 +18,8 @@ describe("validate", () => {
     expect(() => checkDistribution("x", "p")).toThrow(TypeError);
     expect(() => checkDistribution([0.5, 0.5 + 2e-12], "p")).toThrow(RangeError);
     expect(checkDistribution([0.5, 0.5 + 5e-13], "p").length).toBe(2);
+    // A naive sum of 1e5 entries of 1e-5 is off by ~2e-12; the compensated sum is exact enough.
+    expect(checkDistribution(new Float64Array(100_000).fill(1e-5), "p").length).toBe(100_000);
   });
   it("checks integers and probabilities", () => {
     expect(() => checkIntegerAtLeast(0, "n")).toThrow(/^n must be an integer >= 1/);

@@ -60,14 +60,20 @@ export function checkDistribution(p: unknown, name: string): Float64Array {
   const arr = p as ArrayLike<number>;
   if (arr.length === 0) throw new RangeError(`${name} must have at least one entry`);
   const out = new Float64Array(arr.length);
+  // Neumaier's compensated sum, so that long vectors (uniform over 1e5 tokens) are not rejected
+  // for the rounding of a naive sum.
   let sum = 0;
+  let carry = 0;
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
     if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`${name}[${i}] must be a number, got ${String(v)}`);
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name}[${i}] must be finite and >= 0, got ${v}`);
     out[i] = v;
-    sum += v;
+    const t = sum + v;
+    carry += Math.abs(sum) >= v ? sum - t + v : v - t + sum;
+    sum = t;
   }
+  sum += carry;
   if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
     throw new RangeError(`${name} must sum to 1 (within ${SUM_TOLERANCE}), sums to ${sum}`);
   }

@@ -3,7 +3,7 @@
  * receive it as an argument, so the planted-bug catalogue can inject a wrong simulator or a wrong
  * closed form into exactly the same checks and show that they catch it.
  */
-import { collapseTime, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import { collapseTimeSampler, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, categorical } from "../sample/index.ts";
 import {
@@ -17,8 +17,8 @@ import {
 export interface Implementation {
   /** One run of recursive training (Eq 5). */
   simulateRun(rng: Rng, config: SimulationConfig): RunRecord;
-  /** T of one Fully Synthetic run (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon. */
-  collapseTime(rng: Rng, p0: ArrayLike<number>, n: number, horizon: number): number | null;
+  /** A sampler of T for Fully Synthetic runs (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon. */
+  collapseTimeSampler(p0: ArrayLike<number>, n: number, horizon: number): (rng: Rng) => number | null;
   /** Bin(n, p). */
   binomial(rng: Rng, n: number, p: number): number;
   /** One draw from a probability vector. */
@@ -41,7 +41,7 @@ export function eq9With(sign: Eq9Sign): Implementation["partiallySyntheticNextSm
 /** The project's own implementation: the one `verify` certifies. */
 export const reference: Implementation = {
   simulateRun,
-  collapseTime,
+  collapseTimeSampler,
   binomial: binomialUnchecked,
   categorical,
   fullySyntheticSm,

@@ -3,7 +3,7 @@
  * checks `verify` runs on the real implementation. A check that cannot tell a bug from the truth
  * proves nothing; this catalogue proves the power of the suite, bug by bug.
  */
-import { collapseTime as referenceCollapseTime, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import { collapseTimeSampler, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
 import { entropy, l1Distance, l2Distance, l2SquaredDistance, sigma, supNorm, supportSize } from "../measure/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, multinomial } from "../sample/index.ts";
@@ -57,7 +57,7 @@ function frequencies(counts: Int32Array, total: number): Float64Array {
 /** Fully Synthetic that trains every generation on n fresh samples of p^(0) instead of p^(m-1). */
 function resampleFromOriginal(rng: Rng, config: SimulationConfig): RunRecord {
   const p0 = Float64Array.from(config.p0);
-  const models = [p0];
+  const models: Float64Array[] = [p0];
   for (let m = 1; m <= config.generations; m++) models.push(frequencies(multinomial(rng, config.n, p0), config.n));
   return recordFromModels(models, [0, ...Array(config.generations).fill(config.n)]);
 }
@@ -67,7 +67,7 @@ function dropRealData(rng: Rng, config: SimulationConfig): RunRecord {
   if (!String(config.setting).startsWith("partially")) return simulateRun(rng, config);
   const p0 = Float64Array.from(config.p0);
   const N = config.N ?? 0;
-  const models = [p0, frequencies(multinomial(rng, N, p0), N)];
+  const models: Float64Array[] = [p0, frequencies(multinomial(rng, N, p0), N)];
   for (let m = 2; m <= config.generations; m++) models.push(frequencies(multinomial(rng, config.n, models[m - 1]), config.n));
   return recordFromModels(models, [0, N, ...Array(Math.max(0, config.generations - 1)).fill(config.n)]);
 }
@@ -106,7 +106,7 @@ export function plantedBugs(): PlantedBug[] {
       impl: {
         ...reference,
         simulateRun: (rng, c) => simulateRun(rng, { ...c, n: c.n - 1 }),
-        collapseTime: (rng, p0, n, h) => referenceCollapseTime(rng, p0, n - 1, h),
+        collapseTimeSampler: (p0, n, h) => collapseTimeSampler(p0, n - 1, h),
       },
       caughtBy: [{ statement: "thm1-sm" }, { statement: "thm1-collapse-time-lower", point: { p: [0.5, 0.5], n: 3 } }],
     },
@@ -163,9 +163,12 @@ export function plantedBugs(): PlantedBug[] {
       description: "the collapse time counts generations from 0 (reports T - 1)",
       impl: {
         ...reference,
-        collapseTime: (rng, p0, n, h) => {
-          const t = referenceCollapseTime(rng, p0, n, h);
-          return t === null ? null : t - 1;
+        collapseTimeSampler: (p0, n, h) => {
+          const draw = collapseTimeSampler(p0, n, h);
+          return (rng) => {
+            const t = draw(rng);
+            return t === null ? null : t - 1;
+          };
         },
       },
       caughtBy: [{ statement: "thm1-collapse-time-lower", point: TIGHT_T }],

@@ -58,7 +58,7 @@ export function bd0(x: number, M: number): number {
  * a ratio). 0 <= x <= n integers. Formula (Loader 2000):
  * exp(stirlerr(n) - stirlerr(x) - stirlerr(n-x) - bd0(x, np) - bd0(n-x, nq)) sqrt(n / (2 pi x (n-x))).
  * Relative error about 1e-16 (10 + |ln P|): the exponent of a tiny P cannot be more exact than its size.
- * @example binomialPmf(1, 2, 0.5, 0.5); // => 0.5
+ * @example binomialPmf(1, 2, 0.5, 0.5); // => 0.5 (to rounding)
  */
 export function binomialPmf(x: number, n: number, p: number, q: number): number {
   if (p === 0) return x === 0 ? 1 : 0;

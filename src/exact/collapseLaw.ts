@@ -93,6 +93,9 @@ export function collapseLaw(p: ArrayLike<number>, n: number, M: number, maxState
   // lumped kernel among transient classes and the exit probability of each
   const K = new Float64Array(dim * dim);
   const exit = new Float64Array(dim);
+  // non-zero columns of row t lie in [lo[t], hi[t]) (the kernel is banded for s = 2)
+  const lo = new Int32Array(dim).fill(dim);
+  const hi = new Int32Array(dim);
   const logq = new Float64Array(k);
   for (let t = 0; t < dim; t++) {
     const y = reps.subarray(tReps[t] * k, tReps[t] * k + k);
@@ -110,8 +113,14 @@ export function collapseLaw(p: ArrayLike<number>, n: number, M: number, maxState
         if (!(lp >= LOG_TINY)) continue;
       }
       const pr = multinomialPmfWithTails(all.states, base, y, tail, n);
-      if (isDirac[c]) exit[t] += pr;
-      else K[row + colT[c]] += pr;
+      if (isDirac[c]) {
+        exit[t] += pr;
+      } else if (pr > 0) {
+        const u = colT[c];
+        K[row + u] += pr;
+        if (u < lo[t]) lo[t] = u;
+        if (u >= hi[t]) hi[t] = u + 1;
+      }
     }
   }
   const rho = [0];
@@ -127,7 +136,7 @@ export function collapseLaw(p: ArrayLike<number>, n: number, M: number, maxState
         if (vt === 0) continue;
         absorbed += vt * exit[t];
         const row = t * dim;
-        for (let u = 0; u < dim; u++) next[u] += vt * K[row + u];
+        for (let u = lo[t]; u < hi[t]; u++) next[u] += vt * K[row + u];
       }
       const tmp = v;
       v = next;

@@ -28,7 +28,7 @@ export function supportOf(p: ArrayLike<number>): number[] {
 
 /**
  * Validates (p, n) and returns levels solved up to the support size of p (or checks the given ones).
- * @example solvedLevelsFor([0.5, 0.5], 2).levels[2]?.h; // => Float64Array [2]
+ * @example solvedLevelsFor([0.5, 0.5], 2).levels[2]?.h; // => Float64Array [2] (to rounding)
  */
 export function solvedLevelsFor(
   p: ArrayLike<number>,
@@ -51,7 +51,7 @@ export function solvedLevelsFor(
  * E[T] = 1 + sum_x P(X^(1) = x) h(x); P(limit = delta_i) = sum_x P(X^(1) = x) a_i(x);
  * E[L] = 1 + sum_{x: supp x = supp p} P(X^(1) = x) g(x), with X^(1) ~ Multinomial(n, p) and
  * h = g = 0 on Dirac states (T >= 1 by definition). Source: first-step analysis.
- * @example firstStepExpectations([0.5, 0.5], 2).expectedCollapseTime; // => 2
+ * @example firstStepExpectations([0.5, 0.5], 2).expectedCollapseTime; // => 2 (to rounding)
  */
 export function firstStepExpectations(
   p: ArrayLike<number>,

@@ -61,7 +61,7 @@ export interface StateValues {
  * Cost: per level one LU of the lumped interior (about C(n-1, k-1)/(k-1)! states). Throws a
  * RangeError naming n when a lumped system exceeds `maxStates` (`checkFullySyntheticSize`).
  * Source: absorbing Markov chain (Kemeny-Snell), the paper's Sect. 3 setting.
- * @example solveFullySyntheticLevels(2, 2).levels[2]?.h; // => Float64Array [2] (from (1,1) stay w.p. 1/2)
+ * @example solveFullySyntheticLevels(2, 2).levels[2]?.h; // => Float64Array [2] (to rounding; from (1,1) stay w.p. 1/2)
  */
 export function solveFullySyntheticLevels(n: number, maxSupport: number, maxStates = MAX_EXACT_STATES): FullySyntheticLevels {
   checkIntegerAtLeast(n, "n", 1);
@@ -79,7 +79,7 @@ export function solveFullySyntheticLevels(n: number, maxSupport: number, maxStat
 /**
  * h, g, a at the count state x (entries >= 0 summing to n); x may have zeros.
  * On a Dirac state h = g = 0 and a is the indicator of the token held.
- * @example stateValues(solveFullySyntheticLevels(2, 2), [1, 1]).h; // => 2
+ * @example stateValues(solveFullySyntheticLevels(2, 2), [1, 1]).h; // => 2 (to rounding)
  */
 export function stateValues(levels: FullySyntheticLevels, x: ArrayLike<number>): StateValues {
   const k = x.length;

@@ -5,7 +5,7 @@ import { binomialPmf } from "./binomialPmf.ts";
  * P(X = x) for X ~ Multinomial(n, w / sum(w)), where w >= 0 are weights (counts or
  * probabilities, not necessarily normalised) and x sums to n:
  * prod_{i < k-1} Binomial(x_i; n - x_1 - ... - x_{i-1}, w_i / W_i), W_i = w_i + ... + w_k.
- * @example multinomialPmf([1, 1], [1, 1]); // => 0.5
+ * @example multinomialPmf([1, 1], [1, 1]); // => 0.5 (to rounding)
  */
 export function multinomialPmf(x: ArrayLike<number>, w: ArrayLike<number>): number {
   const k = x.length;

@@ -42,7 +42,7 @@ export interface PartiallySyntheticExactResult {
  * The Partially Synthetic chain with N fixed real samples and n synthetic ones per generation,
  * given the real counts (`real`, summing to N) or averaged over real ~ Multinomial(N, p).
  * Total collapse and token loss are decided at m = 1: p^(m) >= r/(N + n) coordinate-wise.
- * @example partiallySyntheticExact([0.5, 0.5], 1, 1, { real: [1, 1], M: 2 }).S; // => [0.5, 0.5, 0.5555555555555556]
+ * @example partiallySyntheticExact([0.5, 0.5], 1, undefined, { real: [1, 1], M: 2 }).S; // => [0.5, 0.5, 0.5555555555555556]
  */
 export function partiallySyntheticExact(
   p: ArrayLike<number>,

@@ -174,6 +174,8 @@ function trajectoryGivenReal(p: Float64Array, real: Int32Array, n: number, M: nu
   let v = new Float64Array(dim);
   for (let c = 0; c < dim; c++) v[c] = multinomialPmfWithTails(states, c * k, r, tail, n);
   const K = new Float64Array(dim * dim);
+  const lo = new Int32Array(dim).fill(dim);
+  const hi = new Int32Array(dim);
   const wy = new Float64Array(k);
   const logq = new Float64Array(k);
   for (let c = 0; c < dim; c++) {
@@ -190,7 +192,11 @@ function trajectoryGivenReal(p: Float64Array, real: Int32Array, n: number, M: nu
         if (xi !== 0) lp += xi * logq[i];
       }
       if (lp < LOG_TINY) continue;
-      K[row + x] = multinomialPmfWithTails(states, x * k, wy, tail, n);
+      const pr = multinomialPmfWithTails(states, x * k, wy, tail, n);
+      if (pr === 0) continue;
+      K[row + x] = pr;
+      if (x < lo[c]) lo[c] = x;
+      hi[c] = x + 1;
     }
   }
   let next = new Float64Array(dim);
@@ -201,7 +207,7 @@ function trajectoryGivenReal(p: Float64Array, real: Int32Array, n: number, M: nu
         const vc = v[c];
         if (vc === 0) continue;
         const row = c * dim;
-        for (let x = 0; x < dim; x++) next[x] += vc * K[row + x];
+        for (let x = lo[c]; x < hi[c]; x++) next[x] += vc * K[row + x];
       }
       const tmp = v;
       v = next;

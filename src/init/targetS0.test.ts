@@ -25,7 +25,7 @@ describe("targetS0", () => {
   });
 
   it("hits S0 to 1e-12 with exactly `support` positive entries on a grid", () => {
-    for (const [s, k] of [[2, 2], [3, 2], [10, 10], [65, 20], [600, 52], [600, 600], [5000, 1000], [100000, 100000]]) {
+    for (const [s, k] of [[2, 2], [3, 2], [10, 10], [65, 20], [600, 52], [600, 600], [5000, 1000], [20000, 20000]]) {
       for (const frac of [0, 1e-9, 1e-4, 0.01, 0.1, 0.3, 0.5, 0.9, 0.99, 0.999999, 1 - 1e-12]) {
         const S0 = 1 / k + frac * (1 - 1 / k);
         const p = targetS0(s, k, S0);

@@ -69,12 +69,12 @@ describe("trainSoftmax (Eq (1))", () => {
     const zero: CountTable = { s: 3, contextLength: 0, contexts: [0], counts: [Float64Array.of(1, 1, 0)] };
     const eta = softmaxMaxStep(zero);
     const seen: number[] = [];
-    trainSoftmax(zero, { learningRate: eta, iterations: 100_000, onIteration: (_t, W) => seen.push(softmax(W[0])[2]) });
-    for (let t = 1; t < seen.length; t++) {
-      expect(seen[t] > 0 && seen[t] < seen[t - 1]).toBe(true);
-    }
+    trainSoftmax(zero, { learningRate: eta, iterations: 20_000, onIteration: (_t, W) => seen.push(softmax(W[0])[2]) });
+    let violations = 0;
+    for (let t = 1; t < seen.length; t++) if (!(seen[t] > 0 && seen[t] < seen[t - 1])) violations++;
+    expect(violations).toBe(0);
     // asymptotically sigma_k ~ 1 / (beta eta' t) with eta' = eta N_j / M and beta = s/(s - #zeros) = 3/2
-    expect(seen[99_999] * 100_000 * eta).toBeCloseTo(2 / 3, 3);
+    expect(seen[19_999] * 20_000 * eta).toBeCloseTo(2 / 3, 3);
   });
 
   it("accepts the raw pairs and gives the same weights as the counts", () => {

@@ -90,14 +90,18 @@ export function unionBoundForRatio(N: number, n: number, s: number, eps: number,
     return t > 2 ? -Infinity : Math.min(0, logG - (n * t * t) / 2);
   };
   const logR = Math.log(r);
-  const count = logR === 0 ? m - 1 : Math.min(m - 1, Math.max(0, Math.floor(Math.log(2 / K) / logR)) + 1);
+  const thresholds = (k: number): number[] => Array.from({ length: k }, (_, i) => K * r ** (i + 1));
+  if (logR === 0) {
+    const log = Math.log(m - 1) + logTerm(1);
+    return { value: Math.min(1, Math.exp(log)), log, ratio: r, thresholds: thresholds(Math.min(m - 1, 16)) };
+  }
+  const count = Math.min(m - 1, Math.max(0, Math.floor(Math.log(2 / K) / logR)) + 1);
   const exact = Math.min(count, MAX_EXACT_TERMS);
   const logTerms: number[] = [];
   for (let i = 1; i <= exact; i++) logTerms.push(logTerm(i));
   if (count > exact) logTerms.push(Math.log(count - exact) + logTerm(exact));
   const log = logSumExp(logTerms);
-  const thresholds = Array.from({ length: Math.min(exact, 16) }, (_, k) => K * r ** (k + 1));
-  return { value: Math.min(1, Math.exp(log)), log, ratio: r, thresholds };
+  return { value: Math.min(1, Math.exp(log)), log, ratio: r, thresholds: thresholds(Math.min(exact, 16)) };
 }
 
 /** The grid searched by `ratio: "optimize"`: r = a^(-theta), theta = 0, 0.05, ..., 0.95. */

@@ -46,8 +46,8 @@ describe(id, () => {
     const mm = new Mismatches();
     for (const N of [1, 2, 100, 1e9]) {
       for (const n of [1, 2, 1000, 1e9]) {
-        for (const S0 of [0, 1e-12, 0.1, 0.5, 1 - 1e-9, 1]) {
-          for (const m of [0, 1, 2, 1000, 1e9]) {
+        for (const S0 of [0, 1e-12, 0.5, 1 - 1e-9]) {
+          for (const m of [0, 1, 1000, 1e9]) {
             for (const sign of ["+", "-"] as const) {
               const got = eq9NextSm({ N, n, S0, m, sign });
               const o = oracle(N, n, S0, m, sign);

@@ -20,9 +20,10 @@ export interface ParamValues {
 
 /**
  * Initial weights as in nanoGPT: N(0, 0.02^2) for embeddings and linear maps, N(0, (0.02/sqrt(2L))^2)
- * for the two residual projections of each of the L blocks, zero biases, unit layer-norm gains.
+ * for the two residual projections of each of the L blocks, unit layer-norm gains, and zero biases
+ * when `config.bias` (nanoGPT's train.py default is no biases).
  * All draws come from `rng`, in a fixed order, so the same seed gives the same model on any backend.
- * @example Object.keys(initialParamValues(tinyPreset.model, createRng(1))).length; // => 21
+ * @example Object.keys(initialParamValues(tinyPreset.model, createRng(1))).length; // => 9
  */
 export function initialParamValues(config: ModelConfig, rng: Rng): ParamValues {
   const { vocabSize: V, contextLength: T, embeddingDim: C, layers: L } = config;
@@ -31,6 +32,7 @@ export function initialParamValues(config: ModelConfig, rng: Rng): ParamValues {
     out[name] = { shape, values: gaussianArray(rng, shape.reduce((a, b) => a * b, 1), std) };
   };
   const constant = (name: string, shape: number[], value: number) => {
+    if (value === 0 && !config.bias) return;
     out[name] = { shape, values: new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value) };
   };
   const residualStd = 0.02 / Math.sqrt(2 * L);
@@ -86,11 +88,17 @@ export function parameterCount(values: ParamValues): number {
   return Object.values(values).reduce((a, p) => a + p.values.length, 0);
 }
 
-function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
+/** oneHot as float32 by a cast: tfjs-backend-wasm 4.22's OneHot ignores `dtype` and writes int32 bits. */
+function floatOneHot(ids: tf.Tensor, depth: number): tf.Tensor2D {
+  return tf.cast(tf.oneHot(ids as tf.Tensor1D, depth), "float32") as tf.Tensor2D;
+}
+
+function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor | undefined): tf.Tensor {
   const mean = tf.mean(x, -1, true);
   const centred = tf.sub(x, mean);
   const variance = tf.mean(tf.square(centred), -1, true);
-  return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, 1e-5))), g), b);
+  const y = tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, 1e-5))), g);
+  return b === undefined ? y : tf.add(y, b);
 }
 
 /** GELU(x) = x Phi(x) = x (1 + erf(x / sqrt 2)) / 2 (exact form, as torch.nn.GELU). */
@@ -98,8 +106,24 @@ function gelu(x: tf.Tensor): tf.Tensor {
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
 }
 
-function linear(x2d: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
-  return tf.add(tf.matMul(x2d, w as tf.Tensor2D), b) as tf.Tensor2D;
+/**
+ * a b for 2-D a, b, whose gradients (dy b^T, a^T dy) transpose explicitly: tfjs-backend-wasm's
+ * BatchMatMul with a transpose flag is several times slower than a transpose and a plain product.
+ */
+const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+      tf.matMul(dy as tf.Tensor2D, tf.transpose(saved[1] as tf.Tensor2D)),
+      tf.matMul(tf.transpose(saved[0] as tf.Tensor2D), dy as tf.Tensor2D),
+    ],
+  };
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+
+function linear(x2d: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor | undefined): tf.Tensor2D {
+  const y = matMul2d(x2d, w as tf.Tensor2D);
+  return b === undefined ? y : (tf.add(y, b) as tf.Tensor2D);
 }
 
 function causalMask(t: number): tf.Tensor2D {
@@ -127,8 +151,7 @@ export function forward(
   const { dropout, lastOnly = false } = options;
   const hd = C / H;
   const drop = (x: tf.Tensor): tf.Tensor => (dropout && config.dropout > 0 ? tf.mul(x, dropout.mask(x.shape)) : x);
-  const oneHot = tf.oneHot(tf.reshape(ids, [B * t]), V, 1, 0, "float32") as tf.Tensor2D;
-  const tok = tf.matMul(oneHot, params.wte as tf.Tensor2D);
+  const tok = matMul2d(floatOneHot(tf.reshape(ids, [B * t]), V), params.wte as tf.Tensor2D);
   const pos = tf.slice(params.wpe, [0, 0], [t, C]);
   let x: tf.Tensor = drop(tf.add(tf.reshape(tok, [B, t, C]), pos));
   const scale = 1 / Math.sqrt(hd);
@@ -155,8 +178,8 @@ export function forward(
   const rows = lastOnly ? 1 : t;
   const hf = tf.reshape(layerNorm(x, params["lnf.g"], params["lnf.b"]), [B * rows, C]) as tf.Tensor2D;
   return config.tieWeights
-    ? tf.matMul(hf, params.wte as tf.Tensor2D, false, true)
-    : tf.matMul(hf, params["head.w"] as tf.Tensor2D);
+    ? matMul2d(hf, tf.transpose(params.wte as tf.Tensor2D))
+    : matMul2d(hf, params["head.w"] as tf.Tensor2D);
 }
 
 /**
@@ -165,6 +188,6 @@ export function forward(
  */
 export function crossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
   const V = logits.shape[1];
-  const picked = tf.sum(tf.mul(tf.logSoftmax(logits), tf.oneHot(targets, V, 1, 0, "float32")), 1);
+  const picked = tf.sum(tf.mul(tf.logSoftmax(logits), floatOneHot(targets, V)), 1);
   return tf.neg(tf.mean(picked)) as tf.Scalar;
 }

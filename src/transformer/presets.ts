@@ -18,6 +18,8 @@ export interface ModelConfig {
   dropout: number;
   /** Whether the LM head reuses the token embedding matrix (nanoGPT ties them). */
   tieWeights: boolean;
+  /** Biases in the linear maps and layer norms (nanoGPT's train.py default: none). */
+  bias: boolean;
 }
 
 /** Adam on random windows of the training text. */
@@ -57,7 +59,7 @@ export interface TransformerPreset {
 /** The paper's Table 1 (App. C); the protocol sizes are ours (the paper does not give them). */
 export const paperPreset: TransformerPreset = {
   name: "paper",
-  model: { vocabSize: 65, contextLength: 128, embeddingDim: 256, layers: 8, heads: 4, dropout: 0.2, tieWeights: true },
+  model: { vocabSize: 65, contextLength: 128, embeddingDim: 256, layers: 8, heads: 4, dropout: 0.2, tieWeights: true, bias: false },
   train: { learningRate: 1e-3, batchSize: 256, iterations: 2000, beta2: 0.99 },
   protocol: {
     tokensPerGeneration: 1 << 18,
@@ -73,7 +75,7 @@ export const paperPreset: TransformerPreset = {
 /** A model small enough to train several generations on two busy CPU cores within a test. */
 export const tinyPreset: TransformerPreset = {
   name: "tiny",
-  model: { vocabSize: 65, contextLength: 32, embeddingDim: 48, layers: 1, heads: 2, dropout: 0, tieWeights: true },
+  model: { vocabSize: 65, contextLength: 32, embeddingDim: 48, layers: 1, heads: 2, dropout: 0, tieWeights: true, bias: false },
   train: { learningRate: 3e-3, batchSize: 32, iterations: 200, beta2: 0.99 },
   protocol: {
     tokensPerGeneration: 4096,
@@ -112,6 +114,7 @@ export function checkPreset(preset: TransformerPreset): TransformerPreset {
   checkInInterval(model.dropout, "model.dropout", 0, 1);
   if (model.dropout >= 1) throw new RangeError(`model.dropout must be < 1, got ${model.dropout}`);
   if (typeof model.tieWeights !== "boolean") throw new TypeError("model.tieWeights must be a boolean");
+  if (typeof model.bias !== "boolean") throw new TypeError("model.bias must be a boolean");
   checkFinite(train.learningRate, "train.learningRate");
   if (!(train.learningRate > 0)) throw new RangeError(`train.learningRate must be > 0, got ${train.learningRate}`);
   checkIntegerAtLeast(train.batchSize, "train.batchSize", 1);

@@ -49,7 +49,8 @@ function drawCollapseTimes(impl: Implementation, point: Parameters, ctx: CheckCo
   const n = Number(point.n);
   const out = new Float64Array(count);
   const streams = rngStreams(ctx.seed, count, first);
-  for (let r = 0; r < count; r++) out[r] = impl.collapseTime(streams[r], p0, n, horizon) ?? horizon + 1;
+  const draw = impl.collapseTimeSampler(p0, n, horizon);
+  for (let r = 0; r < count; r++) out[r] = draw(streams[r]) ?? horizon + 1;
   return out;
 }
 
@@ -179,11 +180,6 @@ export function thm1CollapseStatements(impl: Implementation): Statement[] {
     make("thm1-collapse-time", "thm1-collapse-time-lower-exact", "Theorem 1: lower bound on E[T]", T_WHERE, "exact", EXACT_POINTS, timeExact(impl, "lower"), "exact E[T] (linear solve) vs the lower bound of Eq (8)"),
     make("thm1-collapse-time", "thm1-collapse-time-upper-exact", "Theorem 1: upper bound on E[T]", T_WHERE, "exact", EXACT_POINTS, timeExact(impl, "upper"), "exact E[T] (linear solve) vs the upper bound of Eq (8)"),
   ];
-}
-
-/** Used by benchmarks and figures: the lean collapse-time sampler of loops/, run r on stream r. */
-export function collapseTimesFast(seed: number, p0: Float64Array, n: number, runs: number, horizon: number): Array<number | null> {
-  return rngStreams(seed, runs).map((rng) => collapseTime(rng, p0, n, horizon));
 }
 
 /**

@@ -24,11 +24,11 @@ describe("simplexPanel", () => {
     });
     expect(panel.x.hidden && panel.y.hidden).toBe(true);
     expect(panel.layers.map((l) => l.kind)).toEqual(["line", "lines", "points", "text", "text"]);
-    const pts = panel.layers[2] as { x: number[]; y: number[] };
+    const pts = panel.layers[2] as unknown as { x: number[]; y: number[] };
     expect(pts.x).toEqual([0.3 + 0.1, 0.5]);
-    const traj = panel.layers[1] as { series: Array<{ x: number[]; y: number[] }> };
+    const traj = panel.layers[1] as unknown as { series: Array<{ x: number[]; y: number[] }> };
     expect(traj.series[0].x).toEqual([0.5, 0.5, 0]);
-    const texts = panel.layers.slice(3).flatMap((l) => (l as { text: string[] }).text);
+    const texts = panel.layers.slice(3).flatMap((l) => (l as unknown as { text: string[] }).text);
     expect(texts).toEqual(["a", "b", "c"]);
     expect(panel.width! / panel.height!).toBeCloseTo(1.28 / (0.22 + Math.sqrt(3) / 2), 2);
   });

@@ -129,7 +129,7 @@ interface Ctx {
 
 function colorEncoding(layer: LayerStyle, ctx: Ctx): Obj | undefined {
   if (layer.label === undefined) return undefined;
-  return { field: "k", type: "nominal", title: null, scale: { domain: ctx.legend.domain, range: ctx.legend.range } };
+  return { datum: layer.label, type: "nominal", title: null, scale: { domain: ctx.legend.domain, range: ctx.legend.range } };
 }
 
 function withColor(encoding: Obj, mark: Obj, layer: PlotLayer, ctx: Ctx): void {
@@ -137,21 +137,16 @@ function withColor(encoding: Obj, mark: Obj, layer: PlotLayer, ctx: Ctx): void {
   if (enc) encoding.color = enc;
   else mark.color = defaultColor(layer);
   if (enc && (mark.type === "line" || mark.type === "rule") && ctx.legend.dashes.some((d) => d[1] !== 0)) {
-    encoding.strokeDash = { field: "k", type: "nominal", title: null, scale: { domain: ctx.legend.domain, range: ctx.legend.dashes } };
+    encoding.strokeDash = { datum: layer.label, type: "nominal", title: null, scale: { domain: ctx.legend.domain, range: ctx.legend.dashes } };
   }
 }
 
-function labelled(row: Row, layer: LayerStyle): Row {
-  if (layer.label !== undefined) row.k = layer.label;
-  return row;
-}
-
-function thinnedRows(x: Numbers, y: Numbers, maxPoints: number, ctx: Ctx, extra: Row, layer: LayerStyle): Row[] {
+function thinnedRows(x: Numbers, y: Numbers, maxPoints: number, ctx: Ctx): Row[] {
   const keep: number[] = [];
   for (let i = 0; i < y.length; i++) if (plottable(x[i], ctx.panel.x) && plottable(y[i], ctx.panel.y)) keep.push(i);
   const xs = keep.map((i) => x[i]);
   const ys = keep.map((i) => y[i]);
-  return thinIndices(xs, ys, Math.max(3, maxPoints)).map((j, order) => labelled({ ...extra, i: order, x: xs[j], y: ys[j] }, layer));
+  return thinIndices(xs, ys, Math.max(3, maxPoints)).map((j, order) => ({ i: order, x: xs[j], y: ys[j] }));
 }
 
 function xyEncoding(ctx: Ctx): Obj {
@@ -172,9 +167,9 @@ function linesLayer(layer: Extract<PlotLayer, { kind: "lines" }>, ctx: Ctx): Obj
     const y = numbers(s?.y, `${ctx.where}.series[${run}].y`);
     const x = s.x === undefined ? indexArray(y.length) : numbers(s.x, `${ctx.where}.series[${run}].x`);
     sameLength(x, y, `${ctx.where}.series[${run}].y`, "x");
-    const part = thinnedRows(x, y, perLine, ctx, {}, layer);
+    const part = thinnedRows(x, y, perLine, ctx);
     if (part.length === 0) return;
-    if (rows.length > 0) rows.push(labelled({ x: part[0].x, y: null }, layer));
+    if (rows.length > 0) rows.push({ x: part[0].x, y: null });
     rows.push(...part);
   });
   rows.forEach((row, i) => (row.i = i));
@@ -194,7 +189,7 @@ function lineLayer(layer: Extract<PlotLayer, { kind: "line" | "dashed" }>, ctx: 
   if (dashed) mark.strokeDash = [...DASH];
   const encoding: Obj = { ...xyEncoding(ctx), order: { field: "i", type: "quantitative" } };
   withColor(encoding, mark, layer, ctx);
-  return { data: { values: thinnedRows(x, y, maxPoints, ctx, {}, layer) }, mark, encoding };
+  return { data: { values: thinnedRows(x, y, maxPoints, ctx) }, mark, encoding };
 }
 
 function pointsLayer(layer: Extract<PlotLayer, { kind: "points" }>, ctx: Ctx): Obj {
@@ -203,7 +198,7 @@ function pointsLayer(layer: Extract<PlotLayer, { kind: "points" }>, ctx: Ctx): O
   sameLength(x, y, `${ctx.where}.y`, "x");
   const rows: Row[] = [];
   for (let i = 0; i < x.length; i++) {
-    if (plottable(x[i], ctx.panel.x) && plottable(y[i], ctx.panel.y)) rows.push(labelled({ x: x[i], y: y[i] }, layer));
+    if (plottable(x[i], ctx.panel.x) && plottable(y[i], ctx.panel.y)) rows.push({ x: x[i], y: y[i] });
   }
   const shape = layer.shape ?? "cross";
   const mark: Obj = clipMark({ type: "point", size: layer.size ?? 60 }, ctx);
@@ -223,7 +218,7 @@ function bandLayer(layer: Extract<PlotLayer, { kind: "band" }>, ctx: Ctx): Obj {
   const rows: Row[] = [];
   for (let i = 0; i < x.length; i++) {
     if (plottable(x[i], ctx.panel.x) && plottable(lower[i], ctx.panel.y) && plottable(upper[i], ctx.panel.y)) {
-      rows.push(labelled({ x: x[i], lo: lower[i], hi: upper[i] }, layer));
+      rows.push({ x: x[i], lo: lower[i], hi: upper[i] });
     }
   }
   const mark = clipMark({ type: "area", fillOpacity: layer.opacity ?? 0.18 }, ctx);
@@ -239,7 +234,7 @@ function bandLayer(layer: Extract<PlotLayer, { kind: "band" }>, ctx: Ctx): Obj {
 function histogramLayer(layer: Extract<PlotLayer, { kind: "histogram" }>, ctx: Ctx): Obj {
   const values = numbers(layer.values, `${ctx.where}.values`);
   const { edges, counts } = binCounts(values, { bins: layer.bins, binWidth: layer.binWidth, extent: layer.extent });
-  const rows: Row[] = counts.map((c, j) => labelled({ x0: edges[j], x1: edges[j + 1], count: c }, layer));
+  const rows: Row[] = counts.map((c, j) => ({ x0: edges[j], x1: edges[j + 1], count: c }));
   const mark = clipMark({ type: "rect", fillOpacity: 0.85, stroke: "white", strokeWidth: 0.5 }, ctx);
   const encoding: Obj = {
     x: axisEncoding(ctx.panel.x, "x0", false),
@@ -257,7 +252,7 @@ function ruleLayer(layer: Extract<PlotLayer, { kind: "rule" }>, ctx: Ctx): Obj {
   const value = checkFinite(layer[axis], `${ctx.where}.${axis}`);
   const mark = clipMark({ type: "rule", strokeWidth: layer.strokeWidth ?? 1.8 }, ctx);
   if (layer.dashed) mark.strokeDash = [...DASH];
-  const rows: Row[] = plottable(value, ctx.panel[axis]) ? [labelled({ [axis]: value }, layer)] : [];
+  const rows: Row[] = plottable(value, ctx.panel[axis]) ? [{ [axis]: value }] : [];
   const encoding: Obj = { [axis]: axisEncoding(ctx.panel[axis], axis, axis === "y" ? ctx.zeroY : false) };
   withColor(encoding, mark, layer, ctx);
   return { data: { values: rows }, mark, encoding };
@@ -272,7 +267,7 @@ function textLayer(layer: Extract<PlotLayer, { kind: "text" }>, ctx: Ctx): Obj {
   }
   const rows: Row[] = [];
   for (let i = 0; i < x.length; i++) {
-    if (plottable(x[i], ctx.panel.x) && plottable(y[i], ctx.panel.y)) rows.push(labelled({ x: x[i], y: y[i], t: String(layer.text[i]) }, layer));
+    if (plottable(x[i], ctx.panel.x) && plottable(y[i], ctx.panel.y)) rows.push({ x: x[i], y: y[i], t: String(layer.text[i]) });
   }
   const mark: Obj = {
     type: "text",
