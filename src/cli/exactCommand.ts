@@ -48,7 +48,7 @@ function format(x: number): string {
 export function exactCommand(): Command {
   return new Command("exact")
     .description(
-      "Solve the resampling chain exactly (small s and n): E[T], P(limit = delta_i), E[first token loss],\n" +
+      "Solve the resampling chain exactly (small s and n): E[T], P(limit = delta_i), E[first token loss], " +
         "rho_m = P(||p^(m)||_inf = 1) and S_m for m = 0..M. Infinite values are written as null.",
     )
     .requiredOption("--n <n>", "synthetic samples per generation (integer >= 1)")

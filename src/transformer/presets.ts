@@ -5,7 +5,7 @@
  */
 import { checkChoice, checkFinite, checkInInterval, checkIntegerAtLeast } from "../validate.ts";
 
-/** The decoder-only transformer (nanoGPT's GPT, GPT-2 style with biases). */
+/** The decoder-only transformer (nanoGPT's GPT, GPT-2 style). */
 export interface ModelConfig {
   /** s, the vocabulary size (65 for tiny Shakespeare). */
   vocabSize: number;
