@@ -69,16 +69,26 @@ export function planChecks(options: Pick<VerifyOptions, "extended" | "only" | "p
   return plan;
 }
 
-/** Runs the plan and returns one record per check. */
+/** Runs one planned check (the unit of work a worker thread does). */
+export function runPlanned(c: PlannedCheck, seed: number, delta: number, extended: boolean): VerifyRecord {
+  const seedLabel = `${c.statement.seedLabel ?? c.statement.id}#${JSON.stringify(c.point)}`;
+  const rec = runCheck(c.statement, c.point, { seed: deriveSeed(seed, seedLabel), delta, extended });
+  return c.bug ? { ...rec, bug: c.bug, caughtBy: c.statement.id.split("/")[1] } : rec;
+}
+
+/** The false-alarm rate of each check of a plan: the suite budget split by Bonferroni. */
+export function checkDelta(options: Pick<VerifyOptions, "delta">, planSize: number): number {
+  return splitBudget(options.delta ?? 1e-6, Math.max(1, planSize));
+}
+
+/** Runs the plan in this thread and returns one record per check. */
 export function verify(options: VerifyOptions): VerifyRecord[] {
   const plan = planChecks(options);
-  const delta = splitBudget(options.delta ?? 1e-6, Math.max(1, plan.length));
+  const delta = checkDelta(options, plan.length);
   const records: VerifyRecord[] = [];
   plan.forEach((c, i) => {
     options.onProgress?.(i, plan.length, c.label);
-    const seedLabel = `${c.statement.seedLabel ?? c.statement.id}#${JSON.stringify(c.point)}`;
-    const rec = runCheck(c.statement, c.point, { seed: deriveSeed(options.seed, seedLabel), delta, extended: options.extended ?? false });
-    records.push(c.bug ? { ...rec, bug: c.bug, caughtBy: c.statement.id.split("/")[1] } : rec);
+    records.push(runPlanned(c, options.seed, delta, options.extended ?? false));
   });
   options.onProgress?.(plan.length, plan.length, "done");
   return records;

@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, Option } from "commander";
-import { planChecks, unexpectedVerdicts, verify } from "../check/verify.ts";
+import { planChecks, unexpectedVerdicts } from "../check/verify.ts";
+import { defaultWorkers, verifyParallel } from "../check/verifyParallel.ts";
 import { buildFigures } from "../figures/index.ts";
 import { verdictsJson, verdictsMarkdown, writeFilesAtomic, type FileToWrite, type VerdictReport } from "../report/index.ts";
 import { checkSeed } from "../rng/index.ts";
@@ -33,13 +34,15 @@ export interface VerifyCommandOptions {
   delta: number;
   figures: boolean;
   quiet: boolean;
+  workers: number;
 }
 
 /** Runs verify and writes the reports; returns the exit code. */
-export function runVerify(o: VerifyCommandOptions): number {
+export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   const started = Date.now();
   const progress = createProgress("verify", o.quiet);
-  const records = verify({
+  const records = await verifyParallel({
+    workers: o.workers,
     seed: o.seed,
     delta: o.delta,
     extended: o.extended,
@@ -91,7 +94,8 @@ export function verifyCommand(): Command {
     .option("--out <dir>", "report folder", "reports")
     .option("--no-figures", "skip the figures")
     .option("--quiet", "no progress output", false)
-    .action((opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean }) => {
+    .option("--workers <int>", "worker threads (results are identical for any number)", String(defaultWorkers()))
+    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string }) => {
       const seed = checkSeed(Number(opts.seed), "seed");
       const delta = checkFinite(Number(opts.delta), "delta");
       if (!(delta > 0 && delta < 1)) throw new RangeError(`delta must lie in (0, 1), got ${delta}`);
@@ -105,6 +109,8 @@ export function verifyCommand(): Command {
         const known = planChecks({ extended: opts.extended, only: opts.only });
         if (known.length === 0) throw new RangeError(`only: no statement id starts with ${opts.only.join(", ")} (see --list)`);
       }
-      process.exitCode = runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet });
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer >= 1, got ${opts.workers}`);
+      process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers });
     });
 }

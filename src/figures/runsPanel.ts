@@ -17,6 +17,8 @@ export interface RunsPanelOptions {
   /** Generation of index 0 (default 0). */
   firstM?: number;
   yDomain?: [number, number];
+  /** Default [firstM, last generation]. */
+  xDomain?: [number, number];
   width?: number;
   height?: number;
   /** Points budget of the thin lines (default 6000). */
@@ -50,7 +52,7 @@ export function runsPanel(o: RunsPanelOptions): PlotPanel {
     title: o.title,
     width: o.width ?? 250,
     height: o.height ?? 170,
-    x: { label: "generation m" },
+    x: { label: "generation m", domain: o.xDomain ?? [first, first + Math.max(1, o.mean.length - 1)] },
     y: { label: o.yLabel, domain: o.yDomain },
     layers,
   };

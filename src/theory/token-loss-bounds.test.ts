@@ -19,7 +19,7 @@ describe(id, () => {
           if (m >= 1) mm.ulps(`upper n=${n} pk=${pk} m=${m}`, b.upper, toNum(bigPow(base, m - 1).times(h).times(n)), tol);
         }
         // (1 - pk)^n: exp(n log1p(-pk)), error ~ |n log1p(-pk)| ulps.
-        const y = Math.abs(n * Math.log1p(-pk));
+        const y = pk >= 0.5 ? 0 : Math.abs(n * Math.log1p(-pk));
         mm.ulps(`lost at 1 n=${n} pk=${pk}`, tokenLostAtFirstGeneration({ n, pk }), toNum(bigPow(bigMinus(new B(1), big(pk)), n)), 8 + 2 * y);
       }
     }
@@ -46,7 +46,8 @@ describe(id, () => {
           mm.ulps(`E[p(1-p)] p=${p} n=${n} m=${m} k=${k}`, tokenExpectedHeterozygosity({ n, pk: p[k], m }), het, 8);
           if (m === 1) {
             const lost = toNum(chain.filter((st) => st.pm[k].eq(0)).reduce((a, st) => a.plus(st.prob), new B(0)));
-            mm.ulps(`lost at 1 p=${p} n=${n} k=${k}`, tokenLostAtFirstGeneration({ n, pk: p[k] }), lost, 8);
+            // The chain uses sum_{j != k} p_j, which differs from 1 - p_k by the float sum's rounding.
+            mm.ulps(`lost at 1 p=${p} n=${n} k=${k}`, tokenLostAtFirstGeneration({ n, pk: p[k] }), lost, 64);
           }
         }
       }

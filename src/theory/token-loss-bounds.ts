@@ -55,14 +55,15 @@ export function tokenSegregationBounds(params: TokenParams): SegregationBounds {
 }
 
 /**
- * P(p_k^(1) = 0) = (1 - p_k)^n = exp(n log1p(-p_k)). Source: spec 4.5.
+ * P(p_k^(1) = 0) = (1 - p_k)^n: exp(n log1p(-p_k)) for p_k < 1/2, Math.pow(1 - p_k, n) for
+ * p_k >= 1/2 (where 1 - p_k is exact). Source: spec 4.5.
  * @example tokenLostAtFirstGeneration({ n: 10, pk: 0.1 }); // => 0.34867844009999993 (= 0.9^10)
  */
 export function tokenLostAtFirstGeneration(params: { n: number; pk: number }): number {
   const o = checkParams(params);
   const n = checkIntegerAtLeast(o.n, "n", 1);
   const pk = checkProbability(o.pk, "pk");
-  return Math.exp(n * Math.log1p(-pk));
+  return pk >= 0.5 ? Math.pow(1 - pk, n) : Math.exp(n * Math.log1p(-pk));
 }
 
 /**

@@ -8,7 +8,7 @@
  * in the synthetic training text of each generation, and the n that Eq (6) would need.
  * One seed governs everything: weights, batches, dropout, contexts, real chunks and sampled text.
  */
-import { createRng, deriveSeed, type Rng } from "../rng/index.ts";
+import { checkSeed, createRng, deriveSeed, type Rng } from "../rng/index.ts";
 import { checkIntegerAtLeast } from "../validate.ts";
 import { type BackendInfo, type TransformerBackend, useBackend } from "./backend.ts";
 import { contextMeasures, impliedSampleCount, mean, suffixCounts, theorem1S } from "./contextMeasures.ts";
@@ -136,8 +136,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
   const settings = options.settings.map(parseSetting);
   if (settings.length === 0) throw new RangeError("settings must name at least one setting");
   const G = checkIntegerAtLeast(options.generations, "generations", 1);
-  const seed = options.seed;
-  createRng(seed);
+  const seed = checkSeed(options.seed);
   const realSource = options.realSource ?? "corpus";
   if (realSource !== "corpus" && realSource !== "p0") throw new RangeError(`realSource must be corpus or p0, got ${String(realSource)}`);
   const trainFraction = options.trainFraction ?? 0.9;

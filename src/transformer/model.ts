@@ -64,7 +64,9 @@ export function initialParamValues(config: ModelConfig, rng: Rng): ParamValues {
 export function paramsFromValues(values: ParamValues): TransformerParams {
   const out: TransformerParams = {};
   for (const [name, { shape, values: v }] of Object.entries(values)) {
-    out[name] = tf.variable(tf.tensor(v, shape, "float32"), true);
+    const initial = tf.tensor(v, shape, "float32");
+    out[name] = tf.variable(initial, true);
+    initial.dispose();
   }
   return out;
 }
@@ -110,7 +112,7 @@ function gelu(x: tf.Tensor): tf.Tensor {
  * a b for 2-D a, b, whose gradients (dy b^T, a^T dy) transpose explicitly: tfjs-backend-wasm's
  * BatchMatMul with a transpose flag is several times slower than a transpose and a plain product.
  */
-const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
+const matMul2d = tf.customGrad(((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
   save([a, b]);
   return {
     value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
@@ -119,7 +121,7 @@ const matMul2d = tf.customGrad((a: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFun
       tf.matMul(tf.transpose(saved[0] as tf.Tensor2D), dy as tf.Tensor2D),
     ],
   };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+}) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
 
 function linear(x2d: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor | undefined): tf.Tensor2D {
   const y = matMul2d(x2d, w as tf.Tensor2D);

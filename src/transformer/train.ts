@@ -89,14 +89,14 @@ export async function trainTransformer(
     const loss = tf.tidy(() => {
       const x = tf.tensor2d(batch.inputs, [B, t], "int32");
       const y = tf.tensor1d(batch.targets, "int32");
-      return optimizer.minimize(() => crossEntropy(forward(params, model, x, { dropout: pool }), y), true, variables);
+      return optimizer.minimize(() => crossEntropy(forward(params, model, x, { dropout: pool }), y), true, variables) as tf.Scalar;
     });
     if (checkpoints.has(it)) {
-      const trainLoss = (await loss!.data())[0];
+      const trainLoss = (await loss.data())[0];
       const validationLoss = await meanLoss(params, model, validation, chunk);
       curve.push({ iteration: it, trainLoss, validationLoss });
     }
-    loss?.dispose();
+    loss.dispose();
     onIteration?.(it);
   }
   const seconds = (performance.now() - started) / 1000;

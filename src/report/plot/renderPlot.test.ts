@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { normalizeSvgIds, renderPlot, svgToPng } from "./renderPlot.ts";
+import { defaultPngScale, normalizeSvgIds, renderPlot, svgToPng } from "./renderPlot.ts";
 import { simplexPanel } from "./simplexPanel.ts";
 import type { PlotSpec } from "./types.ts";
 
@@ -75,6 +75,14 @@ describe("renderPlot", () => {
     expect((await renderPlot(everyLayer(8))).svg).not.toBe(first.svg);
   });
 
+  it("gives the same bytes when plots render concurrently", async () => {
+    const alone = await renderPlot(everyLayer(7));
+    const [a, , b] = await Promise.all([renderPlot(everyLayer(7)), renderPlot(everyLayer(9)), renderPlot(everyLayer(7))]);
+    expect(a.svg).toBe(alone.svg);
+    expect(b.svg).toBe(alone.svg);
+    expect(sha(b.png)).toBe(sha(alone.png));
+  });
+
   it("gives the same bytes in a fresh process", async () => {
     const here = fileURLToPath(new URL(".", import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), "render-plot-"));
@@ -118,5 +126,14 @@ describe("normalizeSvgIds", () => {
     expect(normalizeSvgIds(svg)).toBe(
       '<clipPath id="clip1"/><g clip-path="url(#clip1)"/><clipPath id="clip2"/><linearGradient id="gradient_0"/><path fill="url(#gradient_0)"/><g clip-path="url(#clip2)"/>',
     );
+  });
+});
+
+describe("defaultPngScale", () => {
+  it("doubles narrow figures only", () => {
+    expect(defaultPngScale('<svg class="marks" width="620" height="300">')).toBe(2);
+    expect(defaultPngScale('<svg class="marks" width="1848.5" height="942">')).toBe(1);
+    expect(defaultPngScale('<svg class="marks" width="1199" height="942">')).toBe(2);
+    expect(defaultPngScale("<svg>")).toBe(2);
   });
 });

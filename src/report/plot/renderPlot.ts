@@ -5,7 +5,8 @@
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import * as vl from "vega-lite";
-import { PLOT_FONT, toVegaLite } from "./toVegaLite.ts";
+import { PLOT_FONT } from "./style.ts";
+import { toVegaLite } from "./toVegaLite.ts";
 import type { PlotSpec } from "./types.ts";
 
 /** A rendered figure; `warnings` are what vega-lite and vega reported while compiling and running. */
@@ -89,13 +90,28 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
+/** Figures narrower than this many SVG pixels get a 2x PNG, wider ones 1x (PNGs about 1200-2400 px wide). */
+export const PNG_DOUBLE_BELOW_WIDTH = 1200;
+
 /**
- * Renders a PlotSpec to SVG and PNG. Deterministic: the SVG's ids are renumbered and resvg writes
- * no timestamp, so equal specs give equal bytes (PNG bytes also depend on the fonts installed).
+ * The default PNG scale of an SVG: 2 when its width is below PNG_DOUBLE_BELOW_WIDTH, else 1. (At 1x
+ * the faint lines, under one pixel wide, take resvg's fast hairline path; 2x costs about 3x the time,
+ * and a fractional scale about as much as 2x.)
+ * @example defaultPngScale('<svg width="620" height="300">'); // => 2
+ */
+export function defaultPngScale(svg: string): number {
+  const width = Number(svg.match(/<svg[^>]*?\swidth="([\d.]+)"/)?.[1]);
+  return Number.isFinite(width) && width >= PNG_DOUBLE_BELOW_WIDTH ? 1 : 2;
+}
+
+/**
+ * Renders a PlotSpec to SVG and PNG (at `spec.pngScale`, default `defaultPngScale`). Deterministic:
+ * the SVG's ids are renumbered and resvg writes no timestamp, so equal specs give equal bytes (the
+ * PNG's bytes also depend on the fonts installed and the resvg version).
  * @example const { svg, png } = await renderPlot(spec); // svg contains spec.title; png starts with 0x89 "PNG"
  */
 export async function renderPlot(spec: PlotSpec): Promise<RenderedPlot> {
   const warnings: string[] = [];
   const svg = await renderSvg(spec, warnings);
-  return { svg, png: svgToPng(svg, spec.pngScale ?? 2), warnings };
+  return { svg, png: svgToPng(svg, spec.pngScale ?? defaultPngScale(svg)), warnings };
 }

@@ -2,7 +2,7 @@
  * The 2-simplex Delta^2 as a plot panel (Figure 1): a distribution p = (p1, p2, p3) is drawn at
  * x = p2 + p3 / 2, y = (sqrt 3 / 2) p3, so the vertices e1, e2, e3 sit at (0, 0), (1, 0), (1/2, sqrt 3 / 2).
  */
-import { PLOT_COLORS } from "./toVegaLite.ts";
+import { PLOT_COLORS } from "./style.ts";
 import type { Numbers, PlotLayer, PlotPanel } from "./types.ts";
 
 const H = Math.sqrt(3) / 2;

@@ -135,6 +135,6 @@ export interface PlotSpec {
   columns?: number;
   /** Where the legend goes (default "bottom"); false: no legend. */
   legend?: "bottom" | "right" | "top" | false;
-  /** Pixel density of the PNG relative to the SVG (default 2). */
+  /** Pixel density of the PNG relative to the SVG (default 2 below 1200 SVG pixels wide, else 1). */
   pngScale?: number;
 }

@@ -1,0 +1,47 @@
+/**
+ * The committed reports/ are the output of the default `verify` run: this test regenerates them
+ * into a temporary folder and fails on any difference (except the git commit and the duration),
+ * so a change to a sampler, a closed form or a check shows up as a reviewed diff of the reports.
+ * It also checks that 1 and 2 worker threads give byte-identical results.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyParallel } from "../check/verifyParallel.ts";
+import { verdictsJsonForComparison } from "../report/index.ts";
+import { runVerify } from "./verifyCommand.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), "verify-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
+}
+
+describe("committed reports", () => {
+  it("are exactly what the default verify run writes", async () => {
+    const code = await runVerify({ seed: 1, out: tmp, extended: false, delta: 1e-6, figures: true, quiet: true, workers: 2 });
+    expect(code).toBe(0);
+    const committed = join(ROOT, "reports");
+    const fresh = listFiles(tmp).filter((f) => !f.endsWith(".png")).sort();
+    const old = listFiles(committed).filter((f) => !f.endsWith(".png") && f !== "BENCHMARKS.md" && f !== "TRANSFORMER.md" && !f.startsWith("bench") && !f.startsWith("transformer")).sort();
+    expect(fresh).toEqual(old);
+    for (const f of fresh) {
+      const a = readFileSync(join(tmp, f), "utf8");
+      const b = readFileSync(join(committed, f), "utf8");
+      if (f === "verdicts.json") expect(verdictsJsonForComparison(a)).toBe(verdictsJsonForComparison(b));
+      else expect(a, f).toBe(b);
+    }
+  }, 600_000);
+
+  it("one and two worker threads give identical records", async () => {
+    const options = { seed: 7, only: ["thm1-sm-exact", "thm2-sm-partial-printed-exact", "sampler-binomial-mean"], plantedBugs: false };
+    const one = await verifyParallel({ ...options, workers: 1 });
+    const two = await verifyParallel({ ...options, workers: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  }, 300_000);
+});
