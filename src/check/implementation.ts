@@ -3,7 +3,7 @@
  * receive it as an argument, so the planted-bug catalogue can inject a wrong simulator or a wrong
  * closed form into exactly the same checks and show that they catch it.
  */
-import { collapseTimeSampler, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import { collapseTimeSampler, simulateRun, type GenerationObserver, type RunRecord, type SimulationConfig } from "../loops/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, categorical } from "../sample/index.ts";
 import {
@@ -11,12 +11,16 @@ import {
   collapseTimeBounds,
   eq9NextSm,
   fullySyntheticSm,
+  kimuraOhtaCollapseTime,
+  l1TailBound,
+  psDrift,
   type Eq9Sign,
+  type TailForm,
 } from "../theory/index.ts";
 
 export interface Implementation {
-  /** One run of recursive training (Eq 5). */
-  simulateRun(rng: Rng, config: SimulationConfig): RunRecord;
+  /** One run of recursive training (Eq 5); `observe`, if given, sees every p^(m), m >= 1, as sparse counts. */
+  simulateRun(rng: Rng, config: SimulationConfig, observe?: GenerationObserver): RunRecord;
   /** A sampler of T for Fully Synthetic runs (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon. */
   collapseTimeSampler(p0: ArrayLike<number>, n: number, horizon: number): (rng: Rng) => number | null;
   /** Bin(n, p). */
@@ -31,6 +35,12 @@ export interface Implementation {
   collapseProbabilityBounds(params: { n: number; S0: number; support: number; s: number; m: number }): { lower: number; upper: number };
   /** Eq (8). */
   collapseTimeBounds(params: { n: number; S0: number; support: number; s: number }): { lower: number; upper: number };
+  /** Spec 4.3: D_m = E||p^(m) - p^(1)||_2^2 in Partially Synthetic, m >= 1. */
+  psDrift(params: { N: number; n: number; S0: number; m: number }): number;
+  /** Spec 4.4: the Kimura-Ohta diffusion approximation of E[T]. */
+  kimuraOhtaCollapseTime(params: { n: number; p: readonly number[] }): number;
+  /** Lemma 1: the bound on P(||p_hat - p||_1 >= eps), in [0, 1] (form "lemma1": G_n(s); "weissman": 2^s - 2). */
+  l1TailBound(params: { n: number; s: number; pi: number; eps: number; form: TailForm }): number;
 }
 
 /** The sign of Eq (9) this implementation uses. */
@@ -48,4 +58,7 @@ export const reference: Implementation = {
   partiallySyntheticNextSm: eq9With("+"),
   collapseProbabilityBounds: ({ n, S0, support, m }) => collapseProbabilityBounds({ n, S0, support, m }),
   collapseTimeBounds: ({ n, S0, support }) => collapseTimeBounds({ n, S0, support }),
+  psDrift,
+  kimuraOhtaCollapseTime,
+  l1TailBound: (q) => l1TailBound(q).value,
 };

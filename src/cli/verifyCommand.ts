@@ -50,7 +50,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     onProgress: (done, total, label) => progress.update(done, total, label),
   });
   progress.stop();
-  const figures = o.figures ? buildFigures({ seed: o.seed, extended: o.extended, only: o.only, onProgress: (l) => o.quiet || process.stderr.write(`figure ${l}\n`) }) : [];
+  const figures = o.figures ? await buildFigures({ seed: o.seed, extended: o.extended, only: o.only, onProgress: (l) => o.quiet || process.stderr.write(`figure ${l}\n`) }) : [];
   const report: VerdictReport = {
     tool: PACKAGE.name,
     version: PACKAGE.version,

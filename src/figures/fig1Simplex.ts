@@ -107,12 +107,12 @@ export function fig1SimplexSpec(data: Fig1Data): PlotSpec {
     data.snapshots.forEach((m, i) => {
       panels.push(
         simplexPanel({
-          title: `n = ${row.n}, m = ${m}: ${row.atVertex[i]}/${data.contexts} at a vertex`,
+          title: `n = ${row.n}, m = ${m}: ${row.atVertex[i]} at vertex`,
           points: row.trajectories.map((t) => t[m]),
           trajectories: m > 0 ? row.trajectories.map((t) => t.slice(0, m + 1)) : undefined,
           pointLabel: "p_j^(m), one per context",
           trajectoryLabel: m > 0 ? "path p_j^(0..m)" : undefined,
-          size: 200,
+          size: 230,
         }),
       );
     });
@@ -122,8 +122,9 @@ export function fig1SimplexSpec(data: Fig1Data): PlotSpec {
     parameters: { s: 3, c: data.contexts, n: data.rows.map((r) => r.n), "p^(0)": "Dirichlet(1,1,1)" },
     seed: data.seed,
     note:
-      `Rows: n samples per context per generation. n = 1000 (the caption's n per context) moves the points little by m = 40; ` +
-      `n = 12 (1000 samples over 81 contexts) reaches the vertices.`,
+      data.rows.map((r) => r.n).join() === "1000,12"
+        ? "Rows: n samples per context and generation: n = 1000 (the caption read per context), n = 12 (1000 samples shared by 81 contexts)."
+        : "Rows: n samples per context and generation.",
     panels,
     columns: data.snapshots.length,
   };

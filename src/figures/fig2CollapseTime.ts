@@ -129,7 +129,8 @@ function timeLayers(s: Fig2Series, runs: number, withUpper: boolean): PlotLayer[
 }
 
 function timePanel(title: string, s: Fig2Series, runs: number): PlotPanel {
-  return { title, width: 300, height: 200, x: { label: "n", zero: true }, y: { label: "E[T] (generations)", zero: true }, layers: timeLayers(s, runs, false) };
+  const xMax = Math.max(...s.ns) * 1.04;
+  return { title, width: 300, height: 200, x: { label: "n", domain: [0, xMax] }, y: { label: "E[T] (generations)", zero: true }, layers: timeLayers(s, runs, false) };
 }
 
 /**
@@ -144,7 +145,7 @@ export function fig2CollapseTimeSpec(data: Fig2Data): PlotSpec {
     ...data.large.map((s) => distributionPanel({ title: `p^(0) = ${s.label}`, p: s.p, label: "p = p^(0)", yDomain: [1e-4, 1] })),
     ...data.large.map((s) => timePanel(`E[T]: ${s.label}`, s, data.runs)),
     {
-      title: "paper's p, log-log: the n² upper bound is loose",
+      title: "paper's p, log-log: upper bound is O(n²)",
       width: 300,
       height: 200,
       x: { label: "n", scale: "log", domain: [8, 500] },

@@ -92,7 +92,7 @@ export function fig4PartialVaryPSpec(data: Fig4Data): PlotSpec {
   const xMax = Math.min(600, Math.ceil((data.support * 1.15) / 10) * 10);
   const panels: PlotPanel[] = data.columns.map((c) =>
     distributionPanel({
-      title: `p: s~ = ${data.support}, S0 = ${summaryNumber(c.S0, 3)} (tokens 1..${xMax} of 600)`,
+      title: `p, S0 = ${summaryNumber(c.S0, 3)} (first ${xMax} tokens)`,
       p: c.p,
       label: "p = p^(0)",
       width: 250,

@@ -5,3 +5,4 @@ export { renderPlot, renderSvg, svgToPng, normalizeSvgIds, defaultPngScale, PNG_
 export { simplexPanel, simplexXY, type SimplexPanelOptions } from "./simplexPanel.ts";
 export { thinIndices } from "./thinIndices.ts";
 export { binCounts, type Bins } from "./binCounts.ts";
+export { plotFiles } from "./plotFiles.ts";

@@ -124,7 +124,7 @@ function linesLayer(layer: Extract<PlotLayer, { kind: "lines" }>, ctx: Ctx): Obj
     rows.push(...part);
   });
   rows.forEach((row, i) => (row.i = i));
-  const mark = clipMark({ type: "line", strokeWidth: layer.strokeWidth ?? 0.7, strokeOpacity: layer.opacity ?? 0.55, invalid: "break-paths-filter-domains" }, ctx);
+  const mark = clipMark({ type: "line", strokeWidth: layer.strokeWidth ?? 0.45, strokeOpacity: layer.opacity ?? 0.7, invalid: "break-paths-filter-domains" }, ctx);
   const encoding: Obj = { ...xyEncoding(ctx), order: { field: "i", type: "quantitative" } };
   withColor(encoding, mark, layer, ctx);
   return { data: { values: rows }, mark, encoding };
@@ -185,13 +185,16 @@ function bandLayer(layer: Extract<PlotLayer, { kind: "band" }>, ctx: Ctx): Obj {
 function histogramLayer(layer: Extract<PlotLayer, { kind: "histogram" }>, ctx: Ctx): Obj {
   const values = numbers(layer.values, `${ctx.where}.values`);
   const { edges, counts } = binCounts(values, { bins: layer.bins, binWidth: layer.binWidth, extent: layer.extent });
-  const rows: Row[] = counts.map((c, j) => ({ x0: edges[j], x1: edges[j + 1], count: c }));
+  const rows: Row[] = [];
+  counts.forEach((c, j) => {
+    if (plottable(edges[j], ctx.panel.x) && plottable(c, ctx.panel.y)) rows.push({ x0: edges[j], x1: edges[j + 1], count: c });
+  });
   const mark = clipMark({ type: "rect", fillOpacity: 0.85, stroke: "white", strokeWidth: 0.5 }, ctx);
   const encoding: Obj = {
     x: axisEncoding(ctx.panel.x, "x0", false),
     x2: { field: "x1" },
     y: axisEncoding(ctx.panel.y, "count", true),
-    y2: { datum: 0 },
+    y2: ctx.panel.y.scale === "log" ? { value: "height" } : { datum: 0 },
   };
   withColor(encoding, mark, layer, ctx);
   return { data: { values: rows }, mark, encoding };

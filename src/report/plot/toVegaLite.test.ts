@@ -92,6 +92,12 @@ describe("toVegaLite", () => {
     expect(hist.encoding.y2).toEqual({ datum: 0 });
     expect(rule.data.values).toEqual([{ x: 2 }]);
     expect(rule.encoding.y).toBeUndefined();
+    const logY = toVegaLite(spec([{ x: { label: "T" }, y: { label: "count", scale: "log" }, layers: [{ kind: "histogram", values: [1, 3, 3], bins: 2 }] }]));
+    expect(layers(logY)[0].data.values).toEqual([{ x0: 1, x1: 2, count: 1 }, { x0: 2, x1: 3, count: 2 }]);
+    const empty = toVegaLite(spec([{ x: { label: "T" }, y: { label: "count", scale: "log" }, layers: [{ kind: "histogram", values: [1, 5], bins: 2 }] }]));
+    expect(layers(empty)[0].data.values).toEqual([{ x0: 1, x1: 3, count: 1 }, { x0: 3, x1: 5, count: 1 }]);
+    const gap = toVegaLite(spec([{ x: { label: "T" }, y: { label: "count", scale: "log" }, layers: [{ kind: "histogram", values: [1, 5], bins: 4 }] }]));
+    expect(layers(gap)[0].data.values.map((r: Obj) => r.count)).toEqual([1, 1]);
   });
 
   it("is plain JSON data and the same for the same input", () => {

@@ -113,6 +113,7 @@ export function toVegaLite(spec: PlotSpec): TopLevelSpec {
       aria: false,
       view: { stroke: "#bbbbbb" },
       axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: "normal", gridColor: "#ececec" },
+      axisY: { labelFlush: true },
       legend: legendOrient === false ? { disable: true } : { orient: legendOrient, direction: legendOrient === "right" ? "vertical" : "horizontal", symbolType: "stroke", symbolStrokeWidth: 2.5, symbolOpacity: 1, labelFontSize: 11, labelLimit: 400 },
     },
   };

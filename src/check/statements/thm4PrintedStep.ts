@@ -1,0 +1,122 @@
+/**
+ * thm4-printed-step (erratum) and thm4-corrected-step: the step in the proof of Theorem 4 that
+ * bounds lambda((N p^(1) + n p_hat)/(N + n)), lambda(q) = max_A q(A) q(A^c), by a function of
+ * lambda(p^(1)). As printed, 1/4 - (1/4 - lambda_1)(N/(N+n))^2; corrected (spec),
+ * (N^2 lambda_1 + Nn + n^2/4)/(N+n)^2, which is the printed one plus Nn/(2(N+n)^2). The proof uses
+ * it pair by pair (then takes expectations), so one pair (p^(1), p_hat) above the printed bound
+ * refutes the step. fast-check searches (N, n, p^(1), p_hat) with a fixed seed: for the printed
+ * step it reports the shrunk counterexample (expected: refuted); for the corrected one it reports
+ * the largest lambda - bound over every input tried (expected: <= 0, holds).
+ */
+import fc from "fast-check";
+import { correctedLambdaStepBound, lambdaOfMixture, lambdaP, printedLambdaStepBound } from "../../theory/index.ts";
+import { formatEvidenceNumber } from "../evidence.ts";
+import type { CheckContext, Statement } from "../statement.ts";
+import type { Measurement, Parameters } from "../types.ts";
+
+const WHERE = "Theorem 4, proof (App. B.3): E[lambda_{k+1}] <= 1/4 - (1/4 - E lambda_1)(N/(N+n))^2";
+
+interface StepInput {
+  N: number;
+  n: number;
+  p1: number[];
+  pHat: number[];
+}
+
+type StepBound = (q: { N: number; n: number; lambda1: number }) => number;
+
+function normalise(w: readonly number[]): number[] {
+  const total = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / total);
+}
+
+/** (N, n, p^(1), p_hat): counts up to maxCount, s in [2, maxS], distributions from small integer weights (zeros frequent). */
+function stepInput(point: Parameters): fc.Arbitrary<StepInput> {
+  const maxS = Number(point.maxS);
+  const maxCount = Number(point.maxCount);
+  const weights = (s: number) => fc.array(fc.nat({ max: 10 }), { minLength: s, maxLength: s }).filter((w) => w.some((x) => x > 0));
+  return fc
+    .integer({ min: 2, max: maxS })
+    .chain((s) =>
+      fc.record({
+        N: fc.integer({ min: 1, max: maxCount }),
+        n: fc.integer({ min: 1, max: maxCount }),
+        p1: weights(s).map(normalise),
+        pHat: weights(s).map(normalise),
+      }),
+    );
+}
+
+function sides(x: StepInput, bound: StepBound): { lambda: number; bound: number } {
+  const lambda1 = lambdaP({ p: x.p1 }).value;
+  return { lambda: lambdaOfMixture(x), bound: bound({ N: x.N, n: x.n, lambda1 }) };
+}
+
+function describe(x: StepInput): string {
+  const v = (a: number[]) => `[${a.map((t) => formatEvidenceNumber(t)).join(", ")}]`;
+  return `N = ${x.N}, n = ${x.n}, p1 = ${v(x.p1)}, p_hat = ${v(x.pHat)}`;
+}
+
+/** Searches for lambda(mixture) > bound; reports the counterexample, or the least slack seen. */
+function search(point: Parameters, ctx: CheckContext, bound: StepBound, name: string): Measurement {
+  let worst: { x: StepInput; gap: number } | null = null;
+  const property = fc.property(stepInput(point), (x) => {
+    const s = sides(x, bound);
+    const gap = s.lambda - s.bound;
+    if (worst === null || gap > worst.gap) worst = { x, gap };
+    return s.lambda <= s.bound + 1e-12;
+  });
+  const numRuns = Number(point.numRuns) * (ctx.extended ? 10 : 1);
+  const run = fc.check(property, { seed: ctx.seed | 0, numRuns });
+  const found = run.failed && run.counterexample !== null ? run.counterexample[0] : (worst as { x: StepInput; gap: number } | null)?.x;
+  if (found === undefined || found === null) throw new Error(`fast-check produced no input (${run.numRuns} runs)`);
+  const s = sides(found, bound);
+  const corrected = sides(found, correctedLambdaStepBound).bound;
+  const head = run.failed ? `counterexample after ${run.numRuns} runs and ${run.numShrinks} shrinks` : `no counterexample in ${run.numRuns} runs; least slack`;
+  return {
+    relation: "atMost",
+    predicted: s.bound,
+    estimate: s.lambda,
+    interval: [s.lambda, s.lambda],
+    replicates: run.numRuns,
+    epsilon: 0,
+    evidence:
+      `${head} (fast-check seed ${run.seed}): ${describe(found)}: lambda(mixture) = ${formatEvidenceNumber(s.lambda)} vs ${name} bound ` +
+      `${formatEvidenceNumber(s.bound)} (difference ${formatEvidenceNumber(s.lambda - s.bound)}; corrected bound ${formatEvidenceNumber(corrected)})`,
+    details: { input: found, failed: run.failed, numRuns: run.numRuns, numShrinks: run.numShrinks, fastCheckSeed: run.seed },
+  };
+}
+
+const POINTS: Parameters[] = [{ numRuns: 200, maxS: 4, maxCount: 100 }];
+
+export function thm4PrintedStepStatement(): Statement {
+  return {
+    id: "thm4-printed-step",
+    title: "Theorem 4, proof step as printed: lambda(mixture) <= 1/4 - (1/4 - lambda_1)(N/(N+n))^2 (expected refuted)",
+    where: WHERE,
+    kind: "erratum",
+    expected: "refuted",
+    method: "property",
+    description: "fast-check search over (N, n, p^(1), p_hat) for lambda((N p^(1) + n p_hat)/(N+n)) above the printed bound",
+    points: POINTS,
+    measure: (point, ctx) => search(point, ctx, printedLambdaStepBound, "printed"),
+  };
+}
+
+export function thm4CorrectedStepStatement(): Statement {
+  return {
+    id: "thm4-corrected-step",
+    title: "Theorem 4, proof step corrected: lambda(mixture) <= (N^2 lambda_1 + Nn + n^2/4)/(N+n)^2",
+    where: WHERE,
+    kind: "statement",
+    expected: "holds",
+    method: "property",
+    description: "largest lambda((N p^(1) + n p_hat)/(N+n)) - bound over a fast-check search (must be <= 0)",
+    points: POINTS,
+    measure(point, ctx) {
+      const m = search(point, ctx, correctedLambdaStepBound, "corrected");
+      const gap = m.estimate - m.predicted;
+      return { ...m, predicted: 0, estimate: gap, interval: [gap, gap] };
+    },
+  };
+}
