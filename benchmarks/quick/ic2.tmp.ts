@@ -1,7 +1,7 @@
 import { createRng } from "../../src/rng/index.ts";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { btrd } from "../../src/sample/btrd.ts";
-import { btrdInline } from "./variant.tmp.ts";
+
+
 import { binomialUnchecked, binomialSampler } from "../../src/sample/binomial.ts";
 const which = process.argv[2];
 const R = Number(process.argv[3]);
@@ -13,8 +13,8 @@ const fns: Record<string, () => number> = {
   uint32: () => { let s = 0; for (let i = 0; i < R; i++) s += rng.uint32(); return s; },
   rawnext: () => { let s = 0; for (let i = 0; i < R; i++) s += g.next(); return s; },
   math: () => { let s = 0; let x = 0.5; for (let i = 0; i < R; i++) { x = x * 0.999 + 0.0005; s += x; } return s; },
-  btrd: () => { let s = 0; for (let i = 0; i < R; i++) s += btrd(rng, 1e6, 0.3 + (i & 7) * 0.01); return s; },
-  btrdInline: () => { let s = 0; for (let i = 0; i < R; i++) s += btrdInline(rng, 1e6, 0.3 + (i & 7) * 0.01); return s; },
+
+
   bin: () => { let s = 0; for (let i = 0; i < R; i++) s += binomialUnchecked(rng, 1e6, 0.3 + (i & 7) * 0.01); return s; },
   inv20: () => { let s = 0; for (let i = 0; i < R; i++) s += binomialUnchecked(rng, 20, 0.3 + (i & 7) * 0.01); return s; },
   inv1: () => { let s = 0; for (let i = 0; i < R; i++) s += binomialUnchecked(rng, 1, 0.3 + (i & 7) * 0.01); return s; },

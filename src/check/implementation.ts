@@ -3,7 +3,18 @@
  * receive it as an argument, so the planted-bug catalogue can inject a wrong simulator or a wrong
  * closed form into exactly the same checks and show that they catch it.
  */
-import { collapseTimeSampler, simulateRun, type GenerationObserver, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import {
+  collapseTimeSampler,
+  simulateContexts,
+  simulateMarkovText,
+  simulateRun,
+  type ContextsConfig,
+  type GenerationObserver,
+  type MarkovTextConfig,
+  type MultiContextRecord,
+  type RunRecord,
+  type SimulationConfig,
+} from "../loops/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, categorical } from "../sample/index.ts";
 import {
@@ -21,6 +32,10 @@ import {
 export interface Implementation {
   /** One run of recursive training (Eq 5); `observe`, if given, sees every p^(m), m >= 1, as sparse counts. */
   simulateRun(rng: Rng, config: SimulationConfig, observe?: GenerationObserver): RunRecord;
+  /** c independent single-context chains with fixed n_j (one-hot contexts decouple, Sect. 2.1). */
+  simulateContexts(rng: Rng, config: ContextsConfig): MultiContextRecord;
+  /** Contexts whose counts n_j come from autoregressive generation by the current model. */
+  simulateMarkovText(rng: Rng, config: MarkovTextConfig): MultiContextRecord;
   /** A sampler of T for Fully Synthetic runs (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon. */
   collapseTimeSampler(p0: ArrayLike<number>, n: number, horizon: number): (rng: Rng) => number | null;
   /** Bin(n, p). */
@@ -51,6 +66,8 @@ export function eq9With(sign: Eq9Sign): Implementation["partiallySyntheticNextSm
 /** The project's own implementation: the one `verify` certifies. */
 export const reference: Implementation = {
   simulateRun,
+  simulateContexts,
+  simulateMarkovText,
   collapseTimeSampler,
   binomial: binomialUnchecked,
   categorical,

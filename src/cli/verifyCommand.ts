@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Command, Option } from "commander";
 import { planChecks, unexpectedVerdicts } from "../check/verify.ts";
 import { defaultWorkers, verifyParallel } from "../check/verifyParallel.ts";
-import { buildFigures } from "../figures/index.ts";
+import { buildFigures, selectedFigureIds } from "../figures/index.ts";
 import { verdictsJson, verdictsMarkdown, writeFilesAtomic, type FileToWrite, type VerdictReport } from "../report/index.ts";
 import { checkSeed } from "../rng/index.ts";
 import { checkFinite } from "../validate.ts";
@@ -107,7 +107,7 @@ export function verifyCommand(): Command {
       }
       if (opts.only) {
         const known = planChecks({ extended: opts.extended, only: opts.only });
-        if (known.length === 0) throw new RangeError(`only: no statement id starts with ${opts.only.join(", ")} (see --list)`);
+        if (known.length === 0 && selectedFigureIds(opts.only).length === 0) throw new RangeError(`only: no statement id starts with ${opts.only.join(", ")} or a figure id (see --list)`);
       }
       const workers = Number(opts.workers);
       if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer >= 1, got ${opts.workers}`);

@@ -13,6 +13,7 @@ import { renderFigure } from "./renderFigure.ts";
 import { summaryNumber } from "./summaryNumber.ts";
 import type { FigureOutput } from "./types.ts";
 
+/** Id and file stem of Figure 1. */
 export const FIG1_ID = "fig1-simplex";
 const TITLE = "Figure 1: Fully Synthetic trajectories on the 2-simplex";
 
@@ -38,6 +39,7 @@ export interface Fig1Row {
   meanSigma: number[];
 }
 
+/** Everything Figure 1 plots (plain data). */
 export interface Fig1Data {
   seed: number;
   figureSeed: number;

@@ -16,6 +16,7 @@ import { renderFigure } from "./renderFigure.ts";
 import { summaryNumber, summaryNumbers } from "./summaryNumber.ts";
 import type { FigureOutput } from "./types.ts";
 
+/** Id and file stem of Figure 2. */
 export const FIG2_ID = "fig2-collapse-time";
 const TITLE = "Figure 2: Fully Synthetic collapse time T against the sample size n";
 
@@ -56,6 +57,7 @@ export interface Fig2Series {
   exact: number[];
 }
 
+/** Everything Figure 2 plots (plain data). */
 export interface Fig2Data {
   seed: number;
   figureSeed: number;

@@ -14,6 +14,7 @@ import { runsPanel } from "./runsPanel.ts";
 import { summaryNumber, summaryNumbers } from "./summaryNumber.ts";
 import type { FigureOutput } from "./types.ts";
 
+/** Id and file stem of Figure 3. */
 export const FIG3_ID = "fig3-partial-vary-n";
 const TITLE = "Figure 3: Partially Synthetic, N = 100 real samples, varying the synthetic sample size n";
 
@@ -37,6 +38,7 @@ export interface Fig3Column extends RunStudy {
   Sm: number[];
 }
 
+/** Everything Figure 3 plots (plain data). */
 export interface Fig3Data {
   seed: number;
   figureSeed: number;

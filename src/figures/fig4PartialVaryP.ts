@@ -15,6 +15,7 @@ import { runStudy, type RunStudy } from "./runStudy.ts";
 import { summaryNumber, summaryNumbers } from "./summaryNumber.ts";
 import type { FigureOutput } from "./types.ts";
 
+/** Id and file stem of Figure 4. */
 export const FIG4_ID = "fig4-partial-vary-p";
 const TITLE = "Figure 4: Partially Synthetic, n = 10, N = 100, initial distributions of increasing S0";
 
@@ -39,6 +40,7 @@ export interface Fig4Column extends RunStudy {
   Sm: number[];
 }
 
+/** Everything Figure 4 plots (plain data). */
 export interface Fig4Data {
   seed: number;
   figureSeed: number;

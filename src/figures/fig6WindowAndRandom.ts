@@ -15,6 +15,7 @@ import { runsPanel } from "./runsPanel.ts";
 import { summaryNumber, summaryNumbers } from "./summaryNumber.ts";
 import type { FigureOutput } from "./types.ts";
 
+/** Id and file stem of Figure 6. */
 export const FIG6_ID = "fig6-window-and-random";
 const TITLE = "Figure 6: Most Recent Models (window K) and Randomly Sampled Data, n = 10";
 
@@ -37,6 +38,7 @@ export interface Fig6Column extends RunStudy {
   K: number | null;
 }
 
+/** Everything Figure 6 plots (plain data). */
 export interface Fig6Data {
   seed: number;
   figureSeed: number;

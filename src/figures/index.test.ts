@@ -23,12 +23,12 @@ describe("selectedFigureIds", () => {
 });
 
 describe("renderFigure", () => {
-  it("gives figures/<id>.png, .svg and .json, with the title and seed in the SVG, the same bytes twice", async () => {
+  it("gives figures/<id>.svg, .png and .json, with the title and seed in the SVG, the same bytes twice", async () => {
     const data = fig1SimplexData({ seed: 11, contexts: 4, ns: [5], snapshots: [0, 3] });
     const make = () => renderFigure("fig1-simplex", "Figure 1 test", fig1SimplexSpec(data), fig1SimplexSummary(data));
     const a = await make();
-    expect(a.files.map((f) => f.path)).toEqual(["figures/fig1-simplex.png", "figures/fig1-simplex.svg", "figures/fig1-simplex.json"]);
-    const [png, svg, json] = a.files.map((f) => f.data);
+    expect(a.files.map((f) => f.path)).toEqual(["figures/fig1-simplex.svg", "figures/fig1-simplex.png", "figures/fig1-simplex.json"]);
+    const [svg, png, json] = a.files.map((f) => f.data);
     expect([...(png as Uint8Array).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(svg).toContain("Figure 1: Fully Synthetic trajectories on the 2-simplex");
     expect(svg).toContain("seed = 11");

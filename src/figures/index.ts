@@ -37,7 +37,7 @@ export function selectedFigureIds(only?: readonly string[]): string[] {
 
 /**
  * Every selected figure, computed and rendered in order fig1, fig2, fig3, fig4, fig6; each gives
- * figures/<id>.png, .svg and .json. Deterministic: same seed and budget, same bytes.
+ * figures/<id>.svg, .png and .json. Deterministic: same seed and budget, same bytes.
  * onProgress(id) is called as each figure starts.
  * @example (await buildFigures({ seed: 1, extended: false, only: ["fig1"] })).map((f) => f.id); // => ["fig1-simplex"]
  */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deviationProbabilityMarkov, deviationProbabilityUnion, id, RATIO_EXPONENTS, unionBoundForRatio } from "./deviation-probability.ts";
-import { logGnUnchecked, logWeissmanUnchecked } from "./lemma1-l1-concentration.ts";
-import { D, Mismatches, multinomialPmf } from "./oracle-kit.ts";
+import { D, decLogGn, Mismatches, multinomialPmf } from "./oracle-kit.ts";
 import { thm3DeviationBound } from "./thm3-deviation-bound.ts";
 import { thm4DeviationBound } from "./thm4-general-bound.ts";
 
@@ -10,7 +9,7 @@ function unionOracle(N: number, n: number, s: number, eps: number, m: number, r:
   const a = new D(n).div(N + n);
   const dr = new D(r);
   const K = new D(eps).times(new D(1).minus(a.times(dr))).div(a.times(dr));
-  const logG = new D(Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s)));
+  const logG = D.min(decLogGn(n, s).log, new D(2).pow(s).minus(2).ln());
   let sum = new D(0);
   for (let i = 1; i <= m - 1; i++) {
     const t = K.times(dr.pow(i));

@@ -15,9 +15,11 @@
  *    p^(j) is unknown, and <= 1/2) gives P(E_j >= t) <= min(1, G e^{-n t^2/2}), with
  *    G = min(G_n(s), 2^s - 2) (both are valid factors), and P(E_j >= t) = 0 for t > 2 since an L1
  *    distance between distributions is at most 2. Thresholds: eps_i = K r^i with 1 <= r < 1/a and
- *    K = eps (1 - a r)/(a r), so that sum_{i>=1} a^i eps_i = eps exactly. The default r = a^{-1/2}
- *    makes eps_i^2 grow like a^{-i}: the bound is uniform in m. r = 1 is the equal split
- *    eps_i = eps (1 - a)/a, whose bound grows linearly in m.
+ *    K = eps (1 - a r)/(a r), so that sum_{i>=1} a^i eps_i = eps exactly. Any r > 1 (e.g. a^{-1/2},
+ *    eps_i^2 growing like a^{-i}) gives a bound uniform in m, since only the finitely many i with
+ *    eps_i <= 2 contribute; r = 1 is the equal split eps_i = eps (1 - a)/a, whose bound grows
+ *    linearly in m but is often smaller for moderate m. The ratio is fixed before looking at any
+ *    data, so the minimum over a fixed grid of ratios is still a valid bound (the default).
  */
 import { checkFinite, checkIntegerAtLeast } from "../validate.ts";
 import { logGnUnchecked, logWeissmanUnchecked } from "./lemma1-l1-concentration.ts";
@@ -80,7 +82,10 @@ export interface UnionDeviationProbability extends DeviationProbability {
   thresholds: number[];
 }
 
-/** Unchecked route 2 for one ratio r in [1, 1/a); m >= 2, 0 < eps <= 2. */
+/**
+ * Unchecked route 2 for one ratio r in [1, 1/a); m >= 2, 0 < eps <= 2.
+ * @example unionBoundForRatio(1000, 1000, 3, 0.5, 50, 1).value; // => 1.5e-52 (approx)
+ */
 export function unionBoundForRatio(N: number, n: number, s: number, eps: number, m: number, r: number): UnionDeviationProbability {
   const a = n / (N + n);
   const K = (eps * (1 - a * r)) / (a * r);

@@ -123,7 +123,7 @@ export {
   type MixedFactor,
 } from "./random-count-bounds.ts";
 export { sumMinOneGeometric } from "./tail-sum.ts";
-export { logPowOneMinusInverse, powOneMinusInverse, oneMinusPowOneMinusInverse, powFromLog, logSumExp } from "./stable-powers.ts";
+export { logPowOneMinusInverse, powOneMinusInverse, oneMinusPowOneMinusInverse, oneMinusExp, powFromLog, logSumExp } from "./stable-powers.ts";
 
 /** Every statement id, in spec order. */
 export const theoryIds = [

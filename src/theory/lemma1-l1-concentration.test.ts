@@ -12,26 +12,20 @@ import {
   piP,
   weissmanFactor,
 } from "./lemma1-l1-concentration.ts";
-import { compositions, D, D_PI, dec, Mismatches, multinomialPmf } from "./oracle-kit.ts";
+import { compositions, D, D_C0, D_C1, dec, decLogGn, decPhi, Mismatches, multinomialPmf } from "./oracle-kit.ts";
 
-const dC0 = new D(3).exp().div(D_PI.times(2));
-const dC1 = new D(6).times(new D(1).exp()).div(D_PI.pow(1.5));
+const dC0 = D_C0;
+const dC1 = D_C1;
 
-/** phi(x) = log((1 - x)/x)/(1 - 2x) at 60 digits. */
+/** phi(x) at 60 digits. */
 function phiOracle(x: number): number {
-  if (x === 0.5) return 2;
-  const dx = dec(x);
-  return new D(1).minus(dx).div(dx).ln().div(new D(1).minus(dx.times(2))).toNumber();
+  return decPhi(dec(x)).toNumber();
 }
 
-/** log G_n(s) at 60 digits, with the regime decided in decimal. */
+/** log G_n(s) at 60 digits. */
 function logGOracle(n: number, s: number): { log: number; regime: string } {
-  const ds = new D(s);
-  const t1 = dC0.times(n).div(4).plus(2);
-  const t2 = dC0.times(n).div(new D(1).exp()).plus(2);
-  if (ds.lte(t1)) return { log: new D(2).pow(s).minus(2).ln().toNumber(), regime: "weissman" };
-  if (ds.lt(t2)) return { log: dC1.times(s).times(dC0.times(n).div(s).pow(ds.div(2))).ln().toNumber(), regime: "middle" };
-  return { log: dC1.ln().plus(ds.ln()).plus(dC0.times(n).div(new D(2).times(new D(1).exp()))).toNumber(), regime: "large" };
+  const r = decLogGn(n, s);
+  return { log: r.log.toNumber(), regime: r.regime };
 }
 
 /** Brute force pi_p over all 2^s subsets (float sums). */
@@ -157,6 +151,13 @@ describe(id, () => {
     expect(l1TailBound({ n: 1000, s: 3, pi: 0.5, eps: 0.2 }).value).toBeCloseTo(6 * Math.exp(-20), 20);
     expect(l1TailBound({ n: 5, s: 600, pi: 0.5, eps: 0.1 }).value).toBe(1);
     expect(l1TailBound({ n: 1000, s: 3, pi: 0.5, eps: 0.2, form: "weissman" }).log).toBeCloseTo(Math.log(6) - 20, 13);
+    // Eq (13)'s middle case exceeds 2^s - 2 near its lower end (n = 10, s = 10): "best" takes the smaller.
+    const mid = l1TailBound({ n: 10, s: 10, pi: 0.5, eps: 1 });
+    const best = l1TailBound({ n: 10, s: 10, pi: 0.5, eps: 1, form: "best" });
+    expect(gn({ n: 10, s: 10 }).regime).toBe("middle");
+    expect(gn({ n: 10, s: 10 }).value).toBeGreaterThan(9000);
+    expect(best.log).toBeCloseTo(Math.log(1022) - 5, 12);
+    expect(best.log).toBeLessThan(mid.log);
     expect(() => l1TailBound({ n: 10, s: 3, pi: 0.5, eps: 0 })).toThrow(/^eps must be > 0/);
     expect(() => l1TailBound({ n: 10, s: 3, pi: 0.5, eps: 1, form: "x" as never })).toThrow(/^form/);
   });

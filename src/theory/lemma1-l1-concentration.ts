@@ -22,7 +22,10 @@ export const C1 = Math.exp(LOG_C1);
 /** C0/(2e) = e^2/(4 pi) ~ 0.5880: the exponent rate of G_n(s) for large s. */
 export const C0_OVER_2E = Math.exp(2) / (4 * Math.PI);
 
-/** phi without checks; x in [0, 1/2]. */
+/**
+ * phi without checks; x in [0, 1/2].
+ * @example phiUnchecked(0.25); // => 2.197224577336219
+ */
 export function phiUnchecked(x: number): number {
   if (x === 0) return Infinity;
   if (x < 0.25) return (Math.log1p(-x) - Math.log(x)) / (1 - 2 * x);
@@ -65,7 +68,10 @@ function subsetSums(items: readonly number[]): Float64Array {
   return sums;
 }
 
-/** pi_p without checks (positive entries only are used). */
+/**
+ * pi_p without checks (positive entries only are used).
+ * @example piUnchecked([0.4, 0.35, 0.25]).value; // => 0.4
+ */
 export function piUnchecked(p: ArrayLike<number>, maxExactSupport = MAX_EXACT_SUPPORT): PiResult {
   const items: number[] = [];
   let max = 0;
@@ -131,19 +137,28 @@ export function piP(params: { p: readonly number[]; maxExactSupport?: number }):
 /** The three cases of Eq (13). */
 export type GnRegime = "weissman" | "middle" | "large";
 
-/** Which case of Eq (13) applies: s <= C0 n/4 + 2, C0 n/4 + 2 < s < C0 n/e + 2, or s >= C0 n/e + 2. */
+/**
+ * Which case of Eq (13) applies: s <= C0 n/4 + 2, C0 n/4 + 2 < s < C0 n/e + 2, or s >= C0 n/e + 2.
+ * @example gnRegimeUnchecked(10, 600); // => "large"
+ */
 export function gnRegimeUnchecked(n: number, s: number): GnRegime {
   if (s <= (C0 * n) / 4 + 2) return "weissman";
   if (s < (C0 * n) / Math.E + 2) return "middle";
   return "large";
 }
 
-/** log(2^s - 2) = s log 2 + log1p(-2^(1-s)); -Infinity at s = 1. */
+/**
+ * log(2^s - 2) = s log 2 + log1p(-2^(1-s)); -Infinity at s = 1.
+ * @example logWeissmanUnchecked(3); // => 1.791759469228055 (= log 6)
+ */
 export function logWeissmanUnchecked(s: number): number {
   return s * Math.LN2 + Math.log1p(-(2 ** (1 - s)));
 }
 
-/** log G_n(s) without checks. */
+/**
+ * log G_n(s) without checks.
+ * @example logGnUnchecked(10, 600); // => 13.351618310310752
+ */
 export function logGnUnchecked(n: number, s: number): number {
   switch (gnRegimeUnchecked(n, s)) {
     case "weissman":
@@ -187,9 +202,13 @@ export function weissmanFactor(params: { s: number }): { log: number; value: num
   return { log, value: Math.exp(log) };
 }
 
-/** Which G to use in the tail bound. */
-export type TailForm = "lemma1" | "weissman";
-const FORMS: readonly TailForm[] = ["lemma1", "weissman"];
+/**
+ * Which G to use in the tail bound: G_n(s) of Eq (13) ("lemma1"), 2^s - 2 ("weissman"), or the
+ * smaller of the two ("best"; both factors are valid for all s and n, and Eq (13)'s middle case
+ * exceeds 2^s - 2 near its lower end, e.g. n = 10, s = 10: 9.8e3 against 1022).
+ */
+export type TailForm = "lemma1" | "weissman" | "best";
+const FORMS: readonly TailForm[] = ["lemma1", "weissman", "best"];
 
 /** A probability bound with its log (log may exceed 0: the bound is then trivial, value 1). */
 export interface LogBound {
@@ -197,16 +216,20 @@ export interface LogBound {
   log: number;
 }
 
-/** Tail bound without checks: log = log G - n phi(pi) eps^2/4, value = min(1, exp(log)). */
+/**
+ * Tail bound without checks: log = log G - n phi(pi) eps^2/4, value = min(1, exp(log)).
+ * @example l1TailBoundUnchecked(1000, 3, 0.5, 0.2, "lemma1").value; // => 1.2366921734631341e-8
+ */
 export function l1TailBoundUnchecked(n: number, s: number, pi: number, eps: number, form: TailForm): LogBound {
-  const logG = form === "lemma1" ? logGnUnchecked(n, s) : logWeissmanUnchecked(s);
+  const logG =
+    form === "lemma1" ? logGnUnchecked(n, s) : form === "weissman" ? logWeissmanUnchecked(s) : Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
   const log = logG - (n * phiUnchecked(pi) * eps * eps) / 4;
   return { log, value: Math.min(1, Math.exp(log)) };
 }
 
 /**
- * P(||p_hat - p||_1 >= eps) <= min(1, G exp(-n phi(pi) eps^2/4)), G = G_n(s) ("lemma1") or
- * 2^s - 2 ("weissman"). `pi` must be pi_p or an upper bound on it (phi decreases, so a smaller
+ * P(||p_hat - p||_1 >= eps) <= min(1, G exp(-n phi(pi) eps^2/4)), G = G_n(s) ("lemma1", default),
+ * 2^s - 2 ("weissman") or their minimum ("best"). `pi` must be pi_p or an upper bound on it (phi decreases, so a smaller
  * pi would not give a valid bound). Source: Lemma 1.
  * @example l1TailBound({ n: 1000, s: 3, pi: 0.5, eps: 0.2 }); // => value 6 e^-20 = 1.24e-8 (approx)
  */

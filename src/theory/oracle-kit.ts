@@ -303,3 +303,23 @@ export class Mismatches {
     if (!ok) this.failures.push(tag);
   }
 }
+
+/** C0 = e^3/(2 pi) and C1 = 6e/pi^(3/2) at 60 digits. */
+export const D_C0 = new D(3).exp().div(D_PI.times(2));
+export const D_C1 = new D(6).times(new D(1).exp()).div(D_PI.pow(1.5));
+
+/** log G_n(s) of Eq (13) at 60 digits, with the case decided in decimal. */
+export function decLogGn(n: number, s: number): { log: Decimal; regime: "weissman" | "middle" | "large" } {
+  const ds = new D(s);
+  const t1 = D_C0.times(n).div(4).plus(2);
+  const t2 = D_C0.times(n).div(new D(1).exp()).plus(2);
+  if (ds.lte(t1)) return { log: new D(2).pow(s).minus(2).ln(), regime: "weissman" };
+  if (ds.lt(t2)) return { log: D_C1.times(s).times(D_C0.times(n).div(s).pow(ds.div(2))).ln(), regime: "middle" };
+  return { log: D_C1.ln().plus(ds.ln()).plus(D_C0.times(n).div(new D(2).times(new D(1).exp()))), regime: "large" };
+}
+
+/** phi(x) = log((1 - x)/x)/(1 - 2x) at 60 digits for x given in decimal (phi(1/2) = 2). */
+export function decPhi(x: Decimal): Decimal {
+  if (x.eq(0.5)) return new D(2);
+  return new D(1).minus(x).div(x).ln().div(new D(1).minus(x.times(2)));
+}

@@ -7,7 +7,10 @@ import { checkIntegerAtLeast, checkProbability } from "../validate.ts";
 /** Relative slack allowed on S0 >= 1/support, for S0 computed in float64 from a distribution. */
 export const S0_SUPPORT_SLACK = 1e-12;
 
-/** A plain parameter object (not null, not an array). */
+/**
+ * A plain parameter object (not null, not an array).
+ * @example checkParams({ n: 3 }); // => { n: 3 }
+ */
 export function checkParams(x: unknown, name = "params"): Record<string, unknown> {
   if (typeof x !== "object" || x === null || Array.isArray(x)) {
     throw new TypeError(`${name} must be an object of named parameters`);
@@ -18,6 +21,7 @@ export function checkParams(x: unknown, name = "params"): Record<string, unknown
 /**
  * S0 in [0, 1] and, since S0 = ||p||^2 >= 1/|supp p|, also S0 >= 1/support (up to a relative
  * slack of 1e-12 for rounding). Returns [S0, support].
+ * @example checkS0AndSupport(0.38, 3); // => [0.38, 3]
  */
 export function checkS0AndSupport(S0: unknown, support: unknown, prefix = ""): [number, number] {
   const s0 = checkProbability(S0, `${prefix}S0`);

@@ -27,6 +27,7 @@ export interface ProbabilityBounds {
  * Unchecked Eq (7) for m >= 1, as -expm1 of a log so that values near 1 and near 0 keep their
  * precision: lower = -expm1(log n + log1p(-S0) + m log1p(-1/n)),
  * upper = -expm1(log1p(-S0) - log1p(-1/s~) + m log1p(-1/n)).
+ * @example collapseProbabilityBoundsUnchecked(10, 0.9802, 2, 0).lower; // => 0.802 (approx; the printed formula at m = 0)
  */
 export function collapseProbabilityBoundsUnchecked(n: number, S0: number, support: number, m: number): ProbabilityBounds {
   if (S0 === 1) return { lower: 1, upper: 1 };

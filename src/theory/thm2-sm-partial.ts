@@ -24,7 +24,10 @@ export interface AlphaBeta {
   logBeta: number;
 }
 
-/** Unchecked alpha and beta; log alpha = -log1p(N/n), log beta = 2 log alpha + log1p(-1/n). */
+/**
+ * Unchecked alpha and beta; log alpha = -log1p(N/n), log beta = 2 log alpha + log1p(-1/n).
+ * @example alphaBetaUnchecked(100, 100).beta; // => 0.2475
+ */
 export function alphaBetaUnchecked(N: number, n: number): AlphaBeta {
   const logAlpha = -Math.log1p(N / n);
   const logBeta = 2 * logAlpha + Math.log1p(-1 / n);

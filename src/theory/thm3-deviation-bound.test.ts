@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { C1 } from "./lemma1-l1-concentration.ts";
-import { D, D_PI, Mismatches } from "./oracle-kit.ts";
+import { D, D_PI, decLogGn, Mismatches } from "./oracle-kit.ts";
 import { id, thm3DeviationBound } from "./thm3-deviation-bound.ts";
 import { thm4DeviationBound } from "./thm4-general-bound.ts";
 
-const dC0 = new D(3).exp().div(D_PI.times(2));
-const dC1 = new D(6).times(new D(1).exp()).div(D_PI.pow(1.5));
-
 /** log[(1/N) sqrt(pi n/2) G_n(s)] at 60 digits. */
 function oracle(N: number, n: number, s: number): number {
-  const ds = new D(s);
-  const t1 = dC0.times(n).div(4).plus(2);
-  const t2 = dC0.times(n).div(new D(1).exp()).plus(2);
-  let logG: InstanceType<typeof D>;
-  if (ds.lte(t1)) logG = new D(2).pow(s).minus(2).ln();
-  else if (ds.lt(t2)) logG = dC1.times(s).times(dC0.times(n).div(s).pow(ds.div(2))).ln();
-  else logG = dC1.ln().plus(ds.ln()).plus(dC0.times(n).div(new D(2).times(new D(1).exp())));
-  return logG.plus(D_PI.times(n).div(2).sqrt().ln()).minus(new D(N).ln()).toNumber();
+  return decLogGn(n, s).log.plus(D_PI.times(n).div(2).sqrt().ln()).minus(new D(N).ln()).toNumber();
 }
 
 describe(id, () => {

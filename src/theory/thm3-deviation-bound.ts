@@ -15,7 +15,10 @@ export interface DeviationBound {
   regime: GnRegime;
 }
 
-/** log of the Theorem 3 bound without checks: -log N + (1/2) log(pi n/2) + log G_n(s). */
+/**
+ * log of the Theorem 3 bound without checks: -log N + (1/2) log(pi n/2) + log G_n(s).
+ * @example logThm3BoundUnchecked(100, 10, 600); // => 10.12353202346441
+ */
 export function logThm3BoundUnchecked(N: number, n: number, s: number): number {
   return -Math.log(N) + 0.5 * Math.log((Math.PI * n) / 2) + logGnUnchecked(n, s);
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng/index.ts";
-import { phiUnchecked } from "./lemma1-l1-concentration.ts";
-import { B, big, D, Mismatches, toNum } from "./oracle-kit.ts";
+import { B, big, D, D_PI, dec, decPhi, decLogGn, Mismatches, toNum } from "./oracle-kit.ts";
 import { thm3DeviationBound } from "./thm3-deviation-bound.ts";
 import {
   correctedLambdaStepBound,
@@ -71,14 +70,17 @@ describe(id, () => {
       [100, 10, 600, 0.05],
       [1e6, 1000, 50, 0.2],
       [10, 1, 2, 0],
+      [1, 1e6, 10, 0.25],
     ]) {
       for (const zeta of ["printed", "safe"] as const) {
         const b = thm4DeviationBound({ N, n, s, expectedLambda1: l, zeta });
+        const r = new D(N).div(N + n);
+        let z = new D(0.5).minus(new D(0.5).minus(dec(l).times(2)).times(r).times(r));
+        if (zeta === "safe") z = D.min(0.5, z.plus(new D(N).times(n).div(new D(N + n).pow(2))));
+        const o = new D(1).div(N).times(new D(n).times(D_PI).div(decPhi(z)).sqrt()).ln().plus(decLogGn(n, s).log).toNumber();
+        mm.abs(`N=${N} n=${n} s=${s} l=${l} ${zeta}`, b.log, o, 16 * Number.EPSILON * (1 + Math.abs(o) + s));
+        mm.abs(`zeta N=${N} n=${n} l=${l} ${zeta}`, b.zeta, z.toNumber(), 4 * Number.EPSILON);
         const t3 = thm3DeviationBound({ N, n, s });
-        const ph = phiUnchecked(b.zeta);
-        // log[(1/N) sqrt(n pi/phi) G] = log(Theorem 3) + (1/2) log(2/phi).
-        const o = new D(2).div(new D(ph)).ln().div(2).toNumber() + t3.log;
-        mm.abs(`N=${N} n=${n} s=${s} l=${l} ${zeta}`, b.log, o, 16 * Number.EPSILON * (1 + Math.abs(t3.log)));
         mm.that(`<= thm3 N=${N} n=${n} s=${s} ${zeta}`, b.value <= t3.value * (1 + 1e-15));
         mm.that(`phi >= 2`, b.phi >= 2);
       }

@@ -20,7 +20,10 @@ export interface LambdaResult {
   method: PiMethod;
 }
 
-/** lambda without checks: pi (1 - pi), increasing in pi on [0, 1/2]. */
+/**
+ * lambda without checks: pi (1 - pi), increasing in pi on [0, 1/2].
+ * @example lambdaUnchecked([0.4, 0.35, 0.25]).value; // => 0.24
+ */
 export function lambdaUnchecked(p: ArrayLike<number>): LambdaResult {
   const r = piUnchecked(p);
   return { value: r.value * (1 - r.value), upper: r.upper * (1 - r.upper), method: r.method };
@@ -46,7 +49,10 @@ export interface Zeta {
   safe: number;
 }
 
-/** Both zetas without checks; a = n/(N+n), 1 - a = N/(N+n). */
+/**
+ * Both zetas without checks; a = n/(N+n), 1 - a = N/(N+n).
+ * @example zetaUnchecked(100, 100, 0.2); // => { printed: 0.475, safe: 0.5 }
+ */
 export function zetaUnchecked(N: number, n: number, expectedLambda1: number): Zeta {
   const a = n / (N + n);
   const printed = 0.5 - (0.5 - 2 * expectedLambda1) * (1 - a) * (1 - a);

@@ -7,6 +7,9 @@
  * held-out corpus text; per context, Theorem 1's S_m for the count n of the context's last k tokens
  * in the synthetic training text of each generation, and the n that Eq (6) would need.
  * One seed governs everything: weights, batches, dropout, contexts, real chunks and sampled text.
+ * As in nanoGPT (a fixed seed per training run), every generation m >= 1 draws its batches and
+ * dropout masks from the same stream: documents have the same lengths in every generation, so
+ * the same windows are visited and generations differ by their data, not by batch noise.
  */
 import { checkSeed, createRng, deriveSeed, type Rng } from "../rng/index.ts";
 import { checkIntegerAtLeast } from "../validate.ts";
@@ -266,7 +269,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
       const synthetic = plan.fromModels.flatMap(({ model: t, docs }) => docs.map((d) => banks[t][d]));
       const real = realDocs.slice(0, plan.real);
       progress({ setting: name, generation: m, phase: "train", iterations: preset.train.iterations });
-      const trained = await trainTransformer(preset, init, [...real, ...synthetic], validationWindows, rngFor(`train/${name}/${m}`), (it) =>
+      const trained = await trainTransformer(preset, init, [...real, ...synthetic], validationWindows, rngFor("train"), (it) =>
         progress({ setting: name, generation: m, phase: "train", iteration: it, iterations: preset.train.iterations }),
       );
       progress({ setting: name, generation: m, phase: "measure" });

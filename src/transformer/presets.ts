@@ -75,12 +75,12 @@ export const paperPreset: TransformerPreset = {
 /** A model small enough to train several generations on two busy CPU cores within a test. */
 export const tinyPreset: TransformerPreset = {
   name: "tiny",
-  model: { vocabSize: 65, contextLength: 32, embeddingDim: 48, layers: 1, heads: 2, dropout: 0, tieWeights: true, bias: false },
-  train: { learningRate: 3e-3, batchSize: 32, iterations: 200, beta2: 0.99 },
+  model: { vocabSize: 65, contextLength: 16, embeddingDim: 32, layers: 1, heads: 2, dropout: 0, tieWeights: true, bias: false },
+  train: { learningRate: 3e-3, batchSize: 32, iterations: 150, beta2: 0.99 },
   protocol: {
     tokensPerGeneration: 4096,
-    streamLength: 128,
-    sampleBatch: 32,
+    streamLength: 64,
+    sampleBatch: 64,
     contexts: 300,
     validationWindows: 64,
     supportThreshold: 1e-6,
@@ -93,7 +93,7 @@ export type TransformerPresetName = keyof typeof transformerPresets;
 
 /**
  * The preset called `name`, a fresh copy (RangeError naming `preset` otherwise).
- * @example transformerPreset("tiny").model.contextLength; // => 32
+ * @example transformerPreset("tiny").model.contextLength; // => 16
  */
 export function transformerPreset(name: string): TransformerPreset {
   const key = checkChoice(name, "preset", Object.keys(transformerPresets) as TransformerPresetName[]);

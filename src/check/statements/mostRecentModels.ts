@@ -15,7 +15,7 @@ import { clopperPearson } from "../intervals.ts";
 import { meanInterval } from "../montecarlo.ts";
 import { distributionOf, PAPER_P } from "../points.ts";
 import { forEachRun } from "../runs.ts";
-import type { CheckContext, Statement } from "../statement.ts";
+import type { Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
 
 const WHERE = "Sect. 4.2, Figure 6 (Most Recent Models)";
@@ -31,7 +31,7 @@ export function windowCollapseTime(rec: RunRecord, K: number): number | null {
 }
 
 /** min(T_K, H) for `runs` runs of most-recent with window K (streams first..), H when T_K > H. */
-function truncatedTimes(impl: Implementation, point: Parameters, ctx: CheckContext, K: number, H: number, runs: number, first: number, seed: number): Float64Array {
+function truncatedTimes(impl: Implementation, point: Parameters, K: number, H: number, runs: number, first: number, seed: number): Float64Array {
   const out = new Float64Array(runs);
   const config = { setting: "most-recent" as const, p0: distributionOf(point), n: Number(point.n), K, generations: H, stopAtCollapse: K === 1 };
   forEachRun(impl, seed, config, runs, first, (rec, r) => (out[r - first] = windowCollapseTime(rec, K) ?? H));
@@ -55,8 +55,8 @@ export function mrmDelayedStatement(impl: Implementation): Statement {
       const K = Number(point.K);
       const H = Number(point.H);
       const R = Number(point.runs) * (ctx.extended ? 5 : 1);
-      const one = meanInterval(truncatedTimes(impl, point, ctx, 1, H, R, 0, ctx.seed), H - 1, ctx.delta / 2);
-      const win = meanInterval(truncatedTimes(impl, point, ctx, K, H, R, R, ctx.seed), H - 1, ctx.delta / 2);
+      const one = meanInterval(truncatedTimes(impl, point, 1, H, R, 0, ctx.seed), H - 1, ctx.delta / 2);
+      const win = meanInterval(truncatedTimes(impl, point, K, H, R, R, ctx.seed), H - 1, ctx.delta / 2);
       const diff = win.estimate - one.estimate;
       return {
         relation: "atLeast",
@@ -91,7 +91,7 @@ export function mrmCertainStatement(impl: Implementation): Statement {
       const K = Number(point.K);
       const H = Number(point.H);
       const R = Number(point.runs) * (ctx.extended ? 5 : 1);
-      const T = truncatedTimes(impl, point, ctx, K, H + 1, R, 0, ctx.seed);
+      const T = truncatedTimes(impl, point, K, H + 1, R, 0, ctx.seed);
       let k = 0;
       for (const t of T) if (t <= H) k++;
       const ci = clopperPearson(k, R, ctx.delta);
