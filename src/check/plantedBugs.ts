@@ -4,10 +4,17 @@
  * proves nothing; this catalogue proves the power of the suite, bug by bug.
  */
 import { collapseTimeSampler, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
-import { entropy, l1Distance, l2Distance, l2SquaredDistance, sigma, supNorm, supportSize } from "../measure/index.ts";
+import { entropy, l1Distance, l2Distance, l2SquaredDistance, sigma, sparseFromDense, supNorm, supportSize } from "../measure/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, multinomial } from "../sample/index.ts";
-import { collapseProbabilityBounds, fullySyntheticSm } from "../theory/index.ts";
+import {
+  collapseProbabilityBounds,
+  fullySyntheticSm,
+  kimuraOhtaCollapseTime,
+  l1TailBound,
+  phiUnchecked,
+  psDrift,
+} from "../theory/index.ts";
 import { eq9With, reference, type Implementation } from "./implementation.ts";
 import type { Parameters } from "./types.ts";
 
@@ -94,6 +101,33 @@ function shiftGenerations(rng: Rng, config: SimulationConfig): RunRecord {
   };
 }
 
+/**
+ * Fully Synthetic whose synthetic data are sampled at temperature tau (from q ∝ (p^(m-1))^(1/tau))
+ * instead of from p^(m-1) itself, as a language model sampled with temperature < 1 would; p^(1)
+ * still trains on real samples of p^(0). Other settings run unchanged. Reports every p^(m) to
+ * `observe`.
+ */
+function sampleAtTemperature(tau: number): Implementation["simulateRun"] {
+  return (rng, config, observe) => {
+    if (config.setting !== "fully-synthetic") return simulateRun(rng, config, observe);
+    const p0 = Float64Array.from(config.p0);
+    const models: Float64Array[] = [p0];
+    for (let m = 1; m <= config.generations; m++) {
+      const prev = models[m - 1];
+      let q = prev;
+      if (m > 1) {
+        const w = prev.map((x) => (x > 0 ? Math.pow(x, 1 / tau) : 0));
+        const total = w.reduce((a, b) => a + b, 0);
+        q = w.map((x) => x / total);
+      }
+      const counts = multinomial(rng, config.n, q);
+      observe?.(m, sparseFromDense(counts));
+      models.push(frequencies(counts, config.n));
+    }
+    return recordFromModels(models, [0, ...Array(config.generations).fill(config.n)]);
+  };
+}
+
 const DETECT_THM2 = { p: [0.8, 0.1, 0.1], N: 4, n: 4, m: [1, 2, 3], epsilon: 0.008 };
 const TIGHT_T = { p: [0.5, 0.5], n: 2 };
 
@@ -114,7 +148,7 @@ export function plantedBugs(): PlantedBug[] {
       id: "resample-original",
       description: "Fully Synthetic resamples from p^(0) every generation instead of from p^(m-1)",
       impl: { ...reference, simulateRun: resampleFromOriginal },
-      caughtBy: [{ statement: "thm1-sm" }],
+      caughtBy: [{ statement: "thm1-sm", point: { p: [0.5, 0.3, 0.2], n: 20, m: [1, 5, 20, 50] } }],
     },
     {
       id: "drop-real-data",
@@ -172,6 +206,33 @@ export function plantedBugs(): PlantedBug[] {
         },
       },
       caughtBy: [{ statement: "thm1-collapse-time-lower", point: TIGHT_T }],
+    },
+    {
+      id: "ps-drift-exponent",
+      description: "D_m = E||p^(m) - p^(1)||_2^2 (spec 4.3) evaluated with b^m instead of b^(m-1)",
+      impl: { ...reference, psDrift: (q) => psDrift({ ...q, m: q.m + 1 }) },
+      caughtBy: [{ statement: "ps-drift-exact" }, { statement: "ps-drift", point: { p: [0.5, 0.3, 0.2], N: 10, n: 10, m: [2, 3, 4, 6], epsilon: 0.003 } }],
+    },
+    {
+      id: "kimura-ohta-n",
+      description: "the Kimura-Ohta approximation with n in place of 2n (diploid/haploid mix-up): -n sum_i (1 - p_i) ln(1 - p_i)",
+      impl: { ...reference, kimuraOhtaCollapseTime: (q) => kimuraOhtaCollapseTime(q) / 2 },
+      caughtBy: [{ statement: "kimura-ohta" }],
+    },
+    {
+      id: "lemma1-exponent-halved",
+      description: "Lemma 1's bound with exponent n phi(pi) eps^2/2 instead of /4",
+      impl: {
+        ...reference,
+        l1TailBound: (q) => Math.min(1, Math.exp(l1TailBound(q).log - (q.n * phiUnchecked(q.pi) * q.eps * q.eps) / 4)),
+      },
+      caughtBy: [{ statement: "lemma1-l1-concentration" }, { statement: "lemma1-l1-concentration-weissman" }],
+    },
+    {
+      id: "sampling-temperature",
+      description: "Fully Synthetic samples its synthetic data at temperature 0.8 (sharpened model) instead of 1",
+      impl: { ...reference, simulateRun: sampleAtTemperature(0.8) },
+      caughtBy: [{ statement: "unbiasedness" }],
     },
   ];
 }

@@ -13,6 +13,29 @@ import {
   thm2SmPartialExactStatement,
   thm2SmPartialStatement,
 } from "./statements/thm2SmPartial.ts";
+import { deviationProbabilityStatements } from "./statements/deviationProbability.ts";
+import { eq11Statement } from "./statements/eq11MaxSynthetic.ts";
+import { eq2SoftmaxStatement } from "./statements/eq2SoftmaxOptimum.ts";
+import { fsCovarianceStatement, fsSecondMomentsStatement } from "./statements/fsSecondMoments.ts";
+import { kimuraOhtaStatement } from "./statements/kimuraOhta.ts";
+import { lemma1Statements } from "./statements/lemma1L1Concentration.ts";
+import { mrmCertainStatement, mrmDelayedStatement } from "./statements/mostRecentModels.ts";
+import { multiContextStatements } from "./statements/multiContext.ts";
+import { prop1AbsorptionExactStatement, prop1AbsorptionStatement } from "./statements/prop1Absorption.ts";
+import {
+  psDistanceFromStartStatement,
+  psDriftExactStatement,
+  psDriftStatement,
+  psFreshRealStatement,
+  psLimitExactStatement,
+  psLimitStatement,
+} from "./statements/psSecondMoments.ts";
+import { rsdPlateauStatement, rsdRareCollapseStatement } from "./statements/randomlySampledData.ts";
+import { thm3Statement } from "./statements/thm3DeviationBound.ts";
+import { thm4Statements } from "./statements/thm4GeneralBound.ts";
+import { thm4CorrectedStepStatement, thm4PrintedStepStatement } from "./statements/thm4PrintedStep.ts";
+import { tokenLossStatements } from "./statements/tokenLossBounds.ts";
+import { unbiasednessStatement } from "./statements/unbiasedness.ts";
 
 export function statementsFor(impl: Implementation): Statement[] {
   return [
@@ -25,5 +48,31 @@ export function statementsFor(impl: Implementation): Statement[] {
     thm2SmPartialExactStatement(impl),
     thm2PrintedStatement(impl),
     thm2PrintedExactStatement(),
+    eq2SoftmaxStatement(),
+    unbiasednessStatement(impl),
+    prop1AbsorptionStatement(impl),
+    prop1AbsorptionExactStatement(),
+    psLimitStatement(impl),
+    psLimitExactStatement(),
+    ...lemma1Statements(impl),
+    thm3Statement(impl),
+    eq11Statement(impl),
+    ...thm4Statements(impl),
+    thm4PrintedStepStatement(),
+    thm4CorrectedStepStatement(),
+    ...deviationProbabilityStatements(impl),
+    fsSecondMomentsStatement(impl),
+    fsCovarianceStatement(impl),
+    psDriftStatement(impl),
+    psDriftExactStatement(impl),
+    psDistanceFromStartStatement(impl),
+    psFreshRealStatement(impl),
+    kimuraOhtaStatement(impl),
+    ...tokenLossStatements(impl),
+    mrmDelayedStatement(impl),
+    mrmCertainStatement(impl),
+    rsdRareCollapseStatement(impl),
+    rsdPlateauStatement(impl),
+    ...multiContextStatements(impl),
   ];
 }

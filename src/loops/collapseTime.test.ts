@@ -7,7 +7,7 @@ import { simulateRun } from "./simulateRun.ts";
 describe("collapseTime (Fully Synthetic fast path)", () => {
   it("gives the same T as the full engine on the same stream", () => {
     const p0 = initialDistribution({ kind: "target", s: 600, support: 52, S0: 0.1 });
-    for (const n of [3, 10, 60]) {
+    for (const n of [3, 10, 60, 400]) {
       const draw = collapseTimeSampler(p0, n, 1e5);
       const a = rngStreams(5, 20);
       const b = rngStreams(5, 20);

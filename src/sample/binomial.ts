@@ -6,8 +6,8 @@
  */
 import type { Rng } from "../rng/index.ts";
 import { checkIntegerInRange, checkProbability } from "../validate.ts";
-import { inversionDraw, inversionSetup, INVERSION_CONSTANTS } from "./binomialInversion.ts";
-import { btrdDraw, btrdSetup, BTRD_CONSTANTS } from "./btrd.ts";
+import { binomialInversion, binomialInversionSampler } from "./binomialInversion.ts";
+import { btrd, btrdSampler } from "./btrd.ts";
 
 /** Largest n accepted (counts are stored in Int32Array). */
 export const BINOMIAL_MAX_N = 2 ** 31 - 1;
@@ -15,27 +15,18 @@ export const BINOMIAL_MAX_N = 2 ** 31 - 1;
 /** Below this mean n min(p, 1 - p) inversion is used, BTRD at and above (BTRD needs >= 10). */
 export const INVERSION_MAX_MEAN = 10;
 
-/** Setup constants of the current unchecked draw (not reentrant; no allocation per draw). */
-const scratch = new Float64Array(Math.max(BTRD_CONSTANTS, INVERSION_CONSTANTS));
-
-/** Binomial(n, q) for 0 < q <= 1/2, n >= 1. */
-function drawHalf(rng: Rng, n: number, q: number): number {
-  if (n * q < INVERSION_MAX_MEAN) {
-    inversionSetup(n, q, scratch);
-    return inversionDraw(rng, n, scratch);
-  }
-  btrdSetup(n, q, scratch);
-  return btrdDraw(rng, n, scratch);
-}
-
 /**
  * One Binomial(n, p) draw, without validation: n an integer in [0, 2^31 - 1], p in [0, 1].
  * @example binomialUnchecked(createRng(1), 1e6, 0.3); // => an integer near 300000
  */
 export function binomialUnchecked(rng: Rng, n: number, p: number): number {
-  if (n === 0) return 0;
-  if (p <= 0.5) return p > 0 ? drawHalf(rng, n, p) : 0;
-  return p < 1 ? n - drawHalf(rng, n, 1 - p) : n;
+  if (p <= 0.5) {
+    if (!(p > 0) || n === 0) return 0;
+    return n * p < INVERSION_MAX_MEAN ? binomialInversion(rng, n, p) : btrd(rng, n, p);
+  }
+  if (p >= 1) return n;
+  const q = 1 - p;
+  return n - (n * q < INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : btrd(rng, n, q));
 }
 
 /**
@@ -59,11 +50,6 @@ export function binomialSampler(n: number, p: number): (rng: Rng) => number {
   if (p === 1) return () => n;
   const flip = p > 0.5;
   const q = flip ? 1 - p : p;
-  const consts = new Float64Array(Math.max(BTRD_CONSTANTS, INVERSION_CONSTANTS));
-  if (n * q < INVERSION_MAX_MEAN) {
-    inversionSetup(n, q, consts);
-    return flip ? (rng) => n - inversionDraw(rng, n, consts) : (rng) => inversionDraw(rng, n, consts);
-  }
-  btrdSetup(n, q, consts);
-  return flip ? (rng) => n - btrdDraw(rng, n, consts) : (rng) => btrdDraw(rng, n, consts);
+  const draw = n * q < INVERSION_MAX_MEAN ? binomialInversionSampler(n, q) : btrdSampler(n, q);
+  return flip ? (rng) => n - draw(rng) : draw;
 }

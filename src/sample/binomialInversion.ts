@@ -4,12 +4,9 @@
  * f(0) = exp(n log1p(-q)) (accurate for tiny q and huge n) and f(k) = f(k - 1) (a / k - s),
  * s = q / (1 - q), a = (n + 1) s. Expected cost O(1 + n q).
  * Source: Devroye (1986), Non-Uniform Random Variate Generation, Sec. X.4.
- * @example inversionSetup(20, 0.1, c); inversionDraw(createRng(1), 20, c); // => an integer in [0, 20]
+ * @example binomialInversion(createRng(1), 20, 0.1); // => an integer in [0, 20]
  */
 import type { Rng } from "../rng/index.ts";
-
-/** Length of the constants array: [f(0), s, a]. */
-export const INVERSION_CONSTANTS = 3;
 
 /**
  * If the walk passes this many steps (or n) without stopping, U fell into the rounding gap
@@ -18,19 +15,30 @@ export const INVERSION_CONSTANTS = 3;
  */
 const MAX_STEPS = 1024;
 
-/** Fills c[0..3) with f(0), s, a for Binomial(n, q). */
-export function inversionSetup(n: number, q: number, c: Float64Array): void {
-  const s = q / (1 - q);
-  c[0] = Math.exp(n * Math.log1p(-q));
-  c[1] = s;
-  c[2] = (n + 1) * s;
+/** 1 / k for k < MAX_STEPS + 1: a multiplication instead of a division in the walk. */
+const RECIPROCAL = (() => {
+  const r = new Float64Array(MAX_STEPS + 1);
+  for (let k = 1; k <= MAX_STEPS; k++) r[k] = 1 / k;
+  return r;
+})();
+
+/** One draw; n >= 1, 0 < q <= 1/2 (unchecked). */
+export function binomialInversion(rng: Rng, n: number, q: number): number {
+  return inversionWalk(rng, n, Math.exp(n * Math.log1p(-q)), q / (1 - q));
 }
 
-/** One draw given the constants of `inversionSetup(n, q, c)`; n >= 1, 0 < q <= 1/2 (unchecked). */
-export function inversionDraw(rng: Rng, n: number, c: Float64Array): number {
-  const f0 = c[0];
-  const s = c[1];
-  const a = c[2];
+/**
+ * A sampler with f(0) and s computed once.
+ * @example binomialInversionSampler(20, 0.1)(createRng(1)); // => an integer in [0, 20]
+ */
+export function binomialInversionSampler(n: number, q: number): (rng: Rng) => number {
+  const f0 = Math.exp(n * Math.log1p(-q));
+  const s = q / (1 - q);
+  return (rng) => inversionWalk(rng, n, f0, s);
+}
+
+function inversionWalk(rng: Rng, n: number, f0: number, s: number): number {
+  const a = (n + 1) * s;
   const kMax = n < MAX_STEPS ? n : MAX_STEPS;
   for (;;) {
     let u = rng.uniform();
@@ -39,7 +47,7 @@ export function inversionDraw(rng: Rng, n: number, c: Float64Array): number {
     while (u >= f) {
       u -= f;
       if (++k > kMax) break;
-      f *= a / k - s;
+      f *= a * RECIPROCAL[k] - s;
     }
     if (k <= kMax) return k;
   }

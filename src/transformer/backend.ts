@@ -7,9 +7,9 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { checkChoice } from "../validate.ts";
+import { transformerBackends, type TransformerBackend } from "./backendNames.ts";
 
-export const transformerBackends = ["cpu", "wasm", "webgpu"] as const;
-export type TransformerBackend = (typeof transformerBackends)[number];
+export { transformerBackends, type TransformerBackend };
 
 /** What `useBackend` found: the backend's name and, for webgpu, the adapter it got. */
 export interface BackendInfo {

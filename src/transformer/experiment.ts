@@ -1,7 +1,9 @@
 /**
  * The recursive protocol of Figure 5 (Sect. 4.1) for a tfjs transformer. Generation 0 is trained on
  * the corpus and is the ground truth p^(0); generation m >= 1 is trained from the same initial
- * weights with the same settings on the documents its setting's plan names (`settings.ts`).
+ * weights with the same settings on the documents that its setting's schedule (the loop engine's
+ * n_t^(m) of Eq (5), in documents: `settings.ts`) names: t = 0 the real documents, t >= 1 text
+ * sampled afresh from the kept weights of model t.
  * Each generation is scored on 300 contexts sampled once from p^(0): ||p^(m) - p^(1)||_1 (the
  * figure's y axis), ||p^(m) - p^(0)||_1, sigma_m, entropy, support, and the validation loss on
  * held-out corpus text; per context, Theorem 1's S_m for the count n of the context's last k tokens
@@ -12,13 +14,14 @@
  * the same windows are visited and generations differ by their data, not by batch noise.
  */
 import { checkSeed, createRng, deriveSeed, type Rng } from "../rng/index.ts";
+import type { Setting } from "../loops/index.ts";
 import { checkIntegerAtLeast } from "../validate.ts";
 import { type BackendInfo, type TransformerBackend, useBackend } from "./backend.ts";
 import { contextMeasures, impliedSampleCount, mean, suffixCounts, theorem1S } from "./contextMeasures.ts";
 import { disposeParams, initialParamValues, parameterCount, paramValues, paramsFromValues, type ParamValues, type TransformerParams } from "./model.ts";
 import { distributionsAt, sampleStreams } from "./nextToken.ts";
 import { checkPreset, type TransformerPreset } from "./presets.ts";
-import { bankDocuments, generationPlan, parseSetting, realDocuments, type TransformerSetting } from "./settings.ts";
+import { parseSetting, transformerSchedule } from "./settings.ts";
 import { windowSampler } from "./textWindows.ts";
 import { charTokenizer, decode, encode, splitTrainValidation } from "./tokenizer.ts";
 import { type LossPoint, trainTransformer } from "./train.ts";
@@ -85,14 +88,15 @@ export interface GenerationRecord {
   /** Median of the finite implied n (null if none). */
   impliedNMedian: number | null;
   perContext: PerContextRecord;
-  /** The first 200 characters of the text this model generated for the next generation (if any). */
+  /** The first 200 characters of the first synthetic document this generation trained on (null if none). */
   sampleExcerpt: string | null;
   seconds: { train: number; sample: number; measure: number };
 }
 
 export interface SettingRecord {
   setting: string;
-  kind: TransformerSetting["kind"];
+  /** The loop engine's setting (src/loops) the name maps to. */
+  engineSetting: Setting;
   realShare: number | null;
   window: number | null;
   /** Generations 0..G; generation 0 is the shared ground truth. */
@@ -156,7 +160,12 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
   const { train, validation } = splitTrainValidation(tokens, trainFraction);
   const T = model.contextLength;
   const L = protocol.streamLength;
-  const docsPerGeneration = Math.max(1, Math.round(protocol.tokensPerGeneration / L));
+  const docsPerGeneration = Math.max(2, Math.round(protocol.tokensPerGeneration / L));
+  for (const st of settings) {
+    if (st.window !== null && st.window > docsPerGeneration) {
+      throw new RangeError(`setting ${st.name}: K must be at most the ${docsPerGeneration} documents of a generation`);
+    }
+  }
   const newline = Math.max(0, tokenizer.chars.indexOf("\n"));
   const validationWindows = windowSampler([validation], T, protocol.validationWindows).next(rngFor("validation"));
   const init = initialParamValues(model, rngFor("init"));
@@ -164,30 +173,16 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
   const sample = async (params: TransformerParams, rng: Rng, count: number, length: number) =>
     sampleStreams(params, model, rng, count, length, newline, protocol.sampleBatch);
 
-  // Generation 0: the ground truth.
-  const trained0 = await train0();
-  async function train0() {
-    progress({ setting: null, generation: 0, phase: "train", iterations: preset.train.iterations });
-    return trainTransformer(preset, init, [train], validationWindows, rngFor("train/0"), (it) =>
-      progress({ setting: null, generation: 0, phase: "train", iteration: it, iterations: preset.train.iterations }),
-    );
-  }
+  // Generation 0, the ground truth p^(0): trained on the corpus's training split.
+  progress({ setting: null, generation: 0, phase: "train", iterations: preset.train.iterations });
+  const trained0 = await trainTransformer(preset, init, [train], validationWindows, rngFor("train/0"), (it) =>
+    progress({ setting: null, generation: 0, phase: "train", iteration: it, iterations: preset.train.iterations }),
+  );
   const params0 = trained0.params;
   const values0: ParamValues = await paramValues(params0);
   progress({ setting: null, generation: 0, phase: "sample", message: "contexts" });
   const t0 = performance.now();
   const contexts = (await sample(params0, rngFor("contexts"), protocol.contexts, 2 * T)).map((s) => s.slice(s.length - T));
-  const maxReal = Math.max(...settings.map((s) => realDocuments(s, docsPerGeneration)));
-  let realDocs: Int32Array[];
-  if (realSource === "corpus") {
-    const rng = rngFor("real");
-    realDocs = Array.from({ length: maxReal }, () => {
-      const start = Math.floor(rng.uniform() * (train.length - L + 1));
-      return train.slice(start, start + L);
-    });
-  } else {
-    realDocs = await sample(params0, rngFor("real"), maxReal, L);
-  }
   const sampleSeconds0 = (performance.now() - t0) / 1000;
   progress({ setting: null, generation: 0, phase: "measure" });
   const m0 = performance.now();
@@ -242,62 +237,80 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
     };
   }
 
+  const makeReal = async (count: number, rng: Rng): Promise<Int32Array[]> => {
+    if (realSource === "p0") {
+      const params = paramsFromValues(values0);
+      const docs = await sample(params, rng, count, L);
+      disposeParams(params);
+      return docs;
+    }
+    return Array.from({ length: count }, () => {
+      const start = Math.floor(rng.uniform() * (train.length - L + 1));
+      return train.slice(start, start + L);
+    });
+  };
+
   const settingRecords: SettingRecord[] = [];
   for (const setting of settings) {
     const name = setting.name;
-    const bankSize = bankDocuments(setting, docsPerGeneration);
-    const nReal = realDocuments(setting, docsPerGeneration);
-    const banks: Int32Array[][] = [];
-    const generations: GenerationRecord[] = [{ ...generation0 }];
-    const realCounts = suffixCounts(realDocs.slice(0, nReal), contexts, k, V);
-    const syntheticCountHistory: number[][] = [];
+    const schedule = transformerSchedule(setting, docsPerGeneration);
+    const realSet = schedule.freshReal ? [] : await makeReal(schedule.corpusSize, rngFor("real"));
+    const history = new Map<number, ParamValues>();
+    const generations: GenerationRecord[] = [generation0];
+    const countHistory: number[][] = [];
     let first: Float64Array[] | null = null;
-    let previous: TransformerParams | null = null;
+    let kept = { real: [] as Int32Array[], synthetic: [] as Int32Array[] };
     for (let m = 1; m <= G; m++) {
-      // Bank m-1: text sampled from the model just trained (generation 0's comes from its saved weights).
-      progress({ setting: name, generation: m - 1, phase: "sample" });
+      const planRng = rngFor(`plan/${name}/${m}`);
+      const draws = schedule.draws(m, planRng);
+      const fresh = { real: [] as Int32Array[], synthetic: [] as Int32Array[] };
+      progress({ setting: name, generation: m, phase: "sample" });
       const ts = performance.now();
-      const source = previous ?? paramsFromValues(values0);
-      banks[m - 1] = bankSize > 0 ? await sample(source, rngFor(`sample/${name}/${m - 1}`), bankSize, L) : [];
-      disposeParams(source);
-      previous = null;
+      for (const { t, count } of draws) {
+        if (t === 0) {
+          if (schedule.freshReal) fresh.real.push(...(await makeReal(count, rngFor(`real/${name}/${m}`))));
+          else fresh.real.push(...subset(realSet, count, planRng));
+        } else {
+          const params = paramsFromValues(history.get(t)!);
+          fresh.synthetic.push(...(await sample(params, rngFor(`sample/${name}/${m}/${t}`), count, L)));
+          disposeParams(params);
+        }
+      }
+      const data = schedule.keepsPreviousData
+        ? { real: [...kept.real, ...fresh.real], synthetic: [...kept.synthetic, ...fresh.synthetic] }
+        : fresh;
+      kept = data;
       const sampleSeconds = (performance.now() - ts) / 1000;
-      generations[m - 1].seconds = { ...generations[m - 1].seconds, sample: sampleSeconds };
-      if (banks[m - 1].length > 0) generations[m - 1].sampleExcerpt = decode(tokenizer, banks[m - 1][0]).slice(0, 200);
-
-      const plan = generationPlan(setting, m, docsPerGeneration, rngFor(`plan/${name}/${m}`));
-      const synthetic = plan.fromModels.flatMap(({ model: t, docs }) => docs.map((d) => banks[t][d]));
-      const real = realDocs.slice(0, plan.real);
       progress({ setting: name, generation: m, phase: "train", iterations: preset.train.iterations });
-      const trained = await trainTransformer(preset, init, [...real, ...synthetic], validationWindows, rngFor("train"), (it) =>
+      const trained = await trainTransformer(preset, init, [...data.real, ...data.synthetic], validationWindows, rngFor("train"), (it) =>
         progress({ setting: name, generation: m, phase: "train", iteration: it, iterations: preset.train.iterations }),
       );
       progress({ setting: name, generation: m, phase: "measure" });
       const tm = performance.now();
       const p = await distributionsAt(trained.params, model, contexts, protocol.sampleBatch);
       if (m === 1) first = p;
-      const syntheticCounts = suffixCounts(synthetic, contexts, k, V);
-      syntheticCountHistory.push(syntheticCounts);
-      const fullySynthetic = setting.kind === "mix" && setting.realShare === 0;
-      const theorem1 = fullySynthetic ? s0.map((s, i) => theorem1S(s, syntheticCountHistory.map((c) => c[i]))) : null;
-      const rec = record(m, p, first, trained.curve, {
-        real: real.reduce((a, d) => a + d.length, 0),
-        synthetic: synthetic.reduce((a, d) => a + d.length, 0),
-        documents: real.length + synthetic.length,
-      }, { synthetic: syntheticCounts, real: realCounts, theorem1 });
-      rec.seconds = { train: trained.seconds, sample: 0, measure: (performance.now() - tm) / 1000 };
+      const syntheticCounts = suffixCounts(data.synthetic, contexts, k, V);
+      const realCounts = suffixCounts(data.real, contexts, k, V);
+      countHistory.push(syntheticCounts.map((c, i) => c + realCounts[i]));
+      const theorem1 = setting.setting === "fully-synthetic" ? s0.map((s, i) => theorem1S(s, countHistory.map((c) => c[i]))) : null;
+      const tokensIn = (docs: Int32Array[]) => docs.reduce((a, d) => a + d.length, 0);
+      const rec = record(
+        m,
+        p,
+        first,
+        trained.curve,
+        { real: tokensIn(data.real), synthetic: tokensIn(data.synthetic), documents: data.real.length + data.synthetic.length },
+        { synthetic: syntheticCounts, real: realCounts, theorem1 },
+      );
+      rec.sampleExcerpt = data.synthetic.length > 0 ? decode(tokenizer, data.synthetic[0]).slice(0, 200) : null;
+      rec.seconds = { train: trained.seconds, sample: sampleSeconds, measure: (performance.now() - tm) / 1000 };
       generations.push(rec);
-      if (m < G) previous = trained.params;
-      else disposeParams(trained.params);
+      history.set(m, await paramValues(trained.params));
+      disposeParams(trained.params);
+      for (const t of history.keys()) if (t <= m - schedule.historyDepth) history.delete(t);
     }
     progress({ setting: name, generation: G, phase: "done" });
-    settingRecords.push({
-      setting: name,
-      kind: setting.kind,
-      realShare: setting.kind === "mix" ? setting.realShare : null,
-      window: setting.kind === "window" ? setting.window : null,
-      generations,
-    });
+    settingRecords.push({ setting: name, engineSetting: setting.setting, realShare: setting.realShare, window: setting.window, generations });
   }
 
   return {
@@ -321,4 +334,15 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
     settings: settingRecords,
     seconds: round((performance.now() - started) / 1000),
   };
+}
+
+/** `count` distinct documents of `docs` chosen uniformly (all of them, in order, when count = docs.length). */
+function subset(docs: Int32Array[], count: number, rng: Rng): Int32Array[] {
+  if (count >= docs.length) return docs.slice();
+  const pool = docs.slice();
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(rng.uniform() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, count);
 }

@@ -1,96 +1,64 @@
 /**
- * The recursive-training settings of the transformer experiment as schedules: which documents
- * generation m >= 1 trains on. Sources are the fixed real set (tokens from p^(0): the corpus, or
- * text sampled once from the ground-truth model) and the text banks sampled from past models
- * p^(t), t = 0..m-1 (bank t is sampled from model t right after it is trained).
- * Source: Sect. 2.2, Eq (5); Sect. 4.1 (Fully Synthetic, 50/50, 80% real); Sect. 4.2 (window, pool).
+ * The recursive-training settings of the transformer experiment, by name, mapped onto the loop
+ * engine's schedules (src/loops: the n_t^(m) of Eq (5)) with documents as the unit of data: a
+ * document is one text stream of `protocol.streamLength` tokens, t = 0 is the real data (data
+ * from p^(0)) and t >= 1 is text sampled from model p^(t).
  */
-import type { Rng } from "../rng/index.ts";
+import { scheduleFor, type Schedule, type Setting } from "../loops/index.ts";
 
-/** A setting, parsed from its name. */
-export type TransformerSetting =
-  | { name: string; kind: "mix"; realShare: number }
-  | { name: string; kind: "window"; window: number }
-  | { name: string; kind: "random-pool" };
+/** A transformer setting: the engine's setting and its sizes, in documents. */
+export interface TransformerSetting {
+  /** The name it was parsed from, e.g. "mix-80". */
+  name: string;
+  setting: Setting;
+  /** Fraction of real documents, N / (N + n), for the mixes; null otherwise. */
+  realShare: number | null;
+  /** K of most-recent; null otherwise. */
+  window: number | null;
+}
 
-/** Names accepted by `parseSetting` (window-K for any K >= 1, mix-R for any R in 0..99). */
-export const transformerSettingNames = ["fully-synthetic", "mix-50", "mix-80", "window-K", "random-pool"] as const;
+/** The accepted names (R and K are numbers: mix-80, mix-50-fresh, most-recent-3). */
+export const transformerSettingNames = [
+  "fully-synthetic",
+  "mix-R",
+  "mix-R-fresh",
+  "most-recent-K",
+  "randomly-sampled",
+  "accumulate",
+] as const;
 
 /**
- * The setting called `name`: `fully-synthetic` (real share 0), `mix-R` (R% real, R in 0..99),
- * `window-K` (the K most recent models), `random-pool` (documents drawn from all past models).
- * A RangeError names `setting` otherwise.
- * @example parseSetting("mix-80"); // => { name: "mix-80", kind: "mix", realShare: 0.8 }
+ * The setting called `name` (RangeError naming `setting` otherwise):
+ * - `fully-synthetic`: each generation trains on text from the previous model only (Theorem 1);
+ * - `mix-R`, R in 1..99: R% real documents, the same ones every generation, and (100 - R)% from
+ *   the previous model (Partially Synthetic, alpha = 1 - R/100; the paper's Figure 5 uses 50 and 80);
+ * - `mix-R-fresh`: as mix-R with fresh real documents every generation (not in the paper);
+ * - `most-recent-K`, `randomly-sampled` (Sect. 4.2) and `accumulate` (not in the paper), as in src/loops.
+ * @example parseSetting("mix-80"); // => { name: "mix-80", setting: "partially-synthetic", realShare: 0.8, window: null }
  */
 export function parseSetting(name: string): TransformerSetting {
-  if (name === "fully-synthetic") return { name, kind: "mix", realShare: 0 };
-  if (name === "random-pool") return { name, kind: "random-pool" };
-  const mix = /^mix-(\d{1,2})$/.exec(name);
-  if (mix) return { name, kind: "mix", realShare: Number(mix[1]) / 100 };
-  const win = /^window-(\d{1,3})$/.exec(name);
-  if (win && Number(win[1]) >= 1) return { name, kind: "window", window: Number(win[1]) };
-  throw new RangeError(`setting must be one of fully-synthetic, mix-R (R% real, 0..99), window-K (K >= 1), random-pool; got ${String(name)}`);
-}
-
-/** Documents of generation m: the first `real` real documents and, per model t, indices into bank t. */
-export interface GenerationPlan {
-  real: number;
-  fromModels: Array<{ model: number; docs: number[] }>;
+  const base = { name, realShare: null, window: null };
+  if (name === "fully-synthetic" || name === "randomly-sampled" || name === "accumulate") return { ...base, setting: name };
+  const mix = /^mix-(\d{1,2})(-fresh)?$/.exec(name);
+  if (mix && Number(mix[1]) >= 1) {
+    return { ...base, setting: mix[2] ? "partially-synthetic-fresh" : "partially-synthetic", realShare: Number(mix[1]) / 100 };
+  }
+  const win = /^most-recent-(\d{1,3})$/.exec(name);
+  if (win && Number(win[1]) >= 1) return { ...base, setting: "most-recent", window: Number(win[1]) };
+  throw new RangeError(
+    `setting must be one of fully-synthetic, mix-R (R% real, 1..99), mix-R-fresh, most-recent-K (K >= 1), randomly-sampled, accumulate; got ${String(name)}`,
+  );
 }
 
 /**
- * Real documents of every generation m >= 1 of `setting` when a generation holds `docs` documents:
- * round(realShare * docs) for a mix, 0 otherwise.
- * @example realDocuments(parseSetting("mix-80"), 32); // => 26
+ * The loop engine's schedule for `setting` when each generation holds `docs` documents:
+ * n = docs synthetic documents, except for the mixes, where N = round(R docs) real and n = docs - N.
+ * @example transformerSchedule(parseSetting("mix-80"), 64).draws(2, rng); // => [{ t: 0, count: 51 }, { t: 1, count: 13 }]
  */
-export function realDocuments(setting: TransformerSetting, docs: number): number {
-  return setting.kind === "mix" ? Math.round(setting.realShare * docs) : 0;
-}
-
-/** Documents each model's bank must hold for `setting`. */
-export function bankDocuments(setting: TransformerSetting, docs: number): number {
-  return setting.kind === "mix" ? docs - realDocuments(setting, docs) : docs;
-}
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-/**
- * The plan of generation m >= 1 with `docs` documents per generation.
- * - mix (Fully Synthetic = share 0; Partially Synthetic otherwise, the same real documents every
- *   generation, as in Eq (17)): `real` real documents, the rest from bank m-1.
- * - window-K: docs split evenly over the banks of models max(0, m-K)..m-1 (earlier banks get the remainder).
- * - random-pool: each document from a bank t uniform on 0..m-1, distinct documents within a bank.
- * `rng` is used by random-pool only.
- */
-export function generationPlan(setting: TransformerSetting, m: number, docs: number, rng: Rng): GenerationPlan {
-  if (setting.kind === "mix") {
-    const real = realDocuments(setting, docs);
-    return { real, fromModels: [{ model: m - 1, docs: range(docs - real) }] };
+export function transformerSchedule(setting: TransformerSetting, docs: number): Schedule {
+  if (setting.realShare !== null) {
+    const N = Math.min(docs - 1, Math.max(1, Math.round(setting.realShare * docs)));
+    return scheduleFor(setting.setting, { n: docs - N, N, K: 1, freshReal: false });
   }
-  if (setting.kind === "window") {
-    const first = Math.max(0, m - setting.window);
-    const count = m - first;
-    return {
-      real: 0,
-      fromModels: range(count).map((i) => ({
-        model: first + i,
-        docs: range(Math.floor(docs / count) + (i < docs % count ? 1 : 0)),
-      })),
-    };
-  }
-  const perModel = new Map<number, number[]>();
-  const remaining = range(m).map(() => range(docs));
-  for (let d = 0; d < docs; d++) {
-    const t = Math.floor(rng.uniform() * m);
-    const left = remaining[t];
-    const j = Math.floor(rng.uniform() * left.length);
-    const doc = left[j];
-    left[j] = left[left.length - 1];
-    left.pop();
-    perModel.set(t, [...(perModel.get(t) ?? []), doc]);
-  }
-  return {
-    real: 0,
-    fromModels: [...perModel.entries()].sort((a, b) => a[0] - b[0]).map(([model, list]) => ({ model, docs: list })),
-  };
+  return scheduleFor(setting.setting, { n: docs, N: docs, K: setting.window ?? 1, freshReal: false });
 }

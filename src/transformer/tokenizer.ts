@@ -23,7 +23,7 @@ export function charTokenizer(text: string): CharTokenizer {
 
 /**
  * Tokens of `text` under `tokenizer`; a character outside the vocabulary is a RangeError.
- * @example encode(charTokenizer("hello"), "hole"); // => Int32Array [2, 3, 2, 0]
+ * @example encode(charTokenizer("hello"), "hole"); // => Int32Array [1, 3, 2, 0]
  */
 export function encode(tokenizer: CharTokenizer, text: string): Int32Array {
   const index = new Map<string, number>();
@@ -40,7 +40,7 @@ export function encode(tokenizer: CharTokenizer, text: string): Int32Array {
 
 /**
  * The text of `tokens` under `tokenizer`.
- * @example decode(charTokenizer("hello"), [2, 3, 2, 0]); // => "hole"
+ * @example decode(charTokenizer("hello"), [1, 3, 2, 0]); // => "hole"
  */
 export function decode(tokenizer: CharTokenizer, tokens: ArrayLike<number>): string {
   const chars = [...tokenizer.chars];

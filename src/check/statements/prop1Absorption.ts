@@ -37,7 +37,7 @@ export function prop1AbsorptionStatement(impl: Implementation): Statement {
       { ...PAPER_P, n: 10, runs: 5000 },
       { p: [0.5, 0.3, 0.2], n: 20, runs: 10000 },
     ],
-    extendedPoints: [{ p: [0.9, 0.05, 0.05], n: 50, runs: 100000 }],
+    extendedPoints: [{ p: [0.9, 0.05, 0.05], n: 50, runs: 20000 }],
     measure(point, ctx) {
       const p0 = distributionOf(point);
       const { S0, support } = summaryOf(p0);

@@ -1,0 +1,119 @@
+/**
+ * `collapse-harness transformer`: the paper's Figure 5 experiment with a tfjs transformer trained
+ * recursively on tiny Shakespeare, written as one JSON record. tfjs is loaded only when the
+ * command runs (src/transformer is the only folder that imports it).
+ */
+import { Command } from "commander";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { checkChoice, checkIntegerAtLeast } from "../validate.ts";
+import { checkSeed } from "../rng/index.ts";
+import { transformerBackends } from "../transformer/backendNames.ts";
+import { checkPreset, transformerPreset } from "../transformer/presets.ts";
+import { parseSetting } from "../transformer/settings.ts";
+
+interface TransformerRawOptions {
+  preset: string;
+  setting: string;
+  generations: string;
+  backend: string;
+  seed: string;
+  out: string;
+  realSource: string;
+  corpus?: string;
+  iterations?: string;
+  tokensPerGeneration?: string;
+  contexts?: string;
+  progress: boolean;
+}
+
+function parseInteger(text: string, name: string, min: number): number {
+  const v = text.trim() === "" ? Number.NaN : Number(text);
+  return checkIntegerAtLeast(v, name, min);
+}
+
+/** Writes `text` to `path` atomically: a temporary file in the same folder, then a rename. */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** The `transformer` subcommand. */
+export function transformerCommand(): Command {
+  return new Command("transformer")
+    .description(
+      "Figure 5: a GPT-type transformer (tfjs) trained recursively on tiny Shakespeare. Generation 0, trained on the\n" +
+        "corpus, is the ground truth p^(0); generation m >= 1 trains on text from p^(m-1) (fully-synthetic) or on a mix\n" +
+        "with real text (mix-R: R% real). Records per generation ||p^(m) - p^(1)||_1 and ||p^(m) - p^(0)||_1 over\n" +
+        "contexts sampled from p^(0), the validation loss, entropy, support, sigma_m and Theorem 1's S_m per context.",
+    )
+    .option("--preset <name>", "tiny (CPU, a few minutes) or paper (Table 1, for a GPU)", "tiny")
+    .option(
+      "--setting <names>",
+      "comma-separated: fully-synthetic, mix-R (R% real, e.g. mix-50, mix-80), mix-R-fresh, most-recent-K, randomly-sampled, accumulate",
+      "fully-synthetic,mix-50,mix-80",
+    )
+    .option("--generations <G>", "generations 1..G after the ground truth", "10")
+    .option("--backend <name>", `tfjs backend: ${transformerBackends.join(", ")}`, "wasm")
+    .option("--seed <seed>", "the one seed of the run (weights, batches, dropout, contexts, sampled text)", "1")
+    .option("--out <file>", "JSON record to write (atomically)")
+    .option("--real-source <source>", "real documents of the mixes: corpus (chunks of the corpus) or p0 (sampled from p^(0))", "corpus")
+    .option("--corpus <file>", "corpus text (default: data/tinyshakespeare.txt)")
+    .option("--iterations <n>", "override the preset's training iterations")
+    .option("--tokens-per-generation <n>", "override the preset's tokens per generation")
+    .option("--contexts <n>", "override the preset's number of contexts (paper: 300)")
+    .option("--no-progress", "no progress lines on stderr")
+    .action(async (o: TransformerRawOptions) => {
+      if (o.out === undefined) throw new TypeError("out must be given (--out FILE.json)");
+      const preset = transformerPreset(o.preset);
+      const settings = o.setting.split(",").map((s) => s.trim()).filter((s) => s !== "");
+      settings.forEach(parseSetting);
+      const generations = parseInteger(o.generations, "generations", 1);
+      const backend = checkChoice(o.backend, "backend", transformerBackends);
+      const seed = checkSeed(Number(o.seed.trim() === "" ? Number.NaN : o.seed));
+      const realSource = checkChoice(o.realSource, "real-source", ["corpus", "p0"] as const);
+      if (o.iterations !== undefined) preset.train.iterations = parseInteger(o.iterations, "iterations", 1);
+      if (o.tokensPerGeneration !== undefined) {
+        preset.protocol.tokensPerGeneration = parseInteger(o.tokensPerGeneration, "tokens-per-generation", preset.protocol.streamLength);
+      }
+      if (o.contexts !== undefined) preset.protocol.contexts = parseInteger(o.contexts, "contexts", 1);
+      checkPreset(preset);
+      const { readTinyShakespeare } = await import("../transformer/corpus.ts");
+      const corpus = o.corpus === undefined ? readTinyShakespeare() : readFileSync(o.corpus, "utf8");
+      const { runTransformerExperiment } = await import("../transformer/experiment.ts");
+      const started = performance.now();
+      let lastLine = "";
+      const say = (line: string) => {
+        if (o.progress && line !== lastLine) process.stderr.write(`transformer: ${line} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+        lastLine = line;
+      };
+      const record = await runTransformerExperiment({
+        preset,
+        settings,
+        generations,
+        seed,
+        backend,
+        corpus,
+        realSource,
+        onProgress: (e) => {
+          const where = `${e.setting ?? "ground truth"} m=${e.generation} ${e.phase}`;
+          if (e.phase === "train" && e.iteration !== undefined && e.iterations !== undefined) {
+            const step = Math.max(1, Math.ceil(e.iterations / 4));
+            if (e.iteration % step === 0 || e.iteration === e.iterations) say(`${where} ${e.iteration}/${e.iterations}`);
+          } else if (e.phase !== "train") {
+            say(where);
+          }
+        },
+      });
+      writeAtomic(o.out, `${JSON.stringify(record)}\n`);
+      process.stdout.write(`backend ${record.backend.backend}: ${record.backend.device}; ${record.parameters} parameters\n`);
+      for (const s of record.settings) {
+        const last = s.generations[s.generations.length - 1];
+        process.stdout.write(
+          `${s.setting}: m=${last.generation} ||p^(m)-p^(1)||_1 = ${last.l1FromFirst?.toFixed(3)}, ` +
+            `||p^(m)-p^(0)||_1 = ${last.l1FromGroundTruth.toFixed(3)}, validation loss ${last.validationLoss.toFixed(3)}\n`,
+        );
+      }
+      process.stdout.write(`wrote ${o.out} (${record.seconds.toFixed(1)} s)\n`);
+    });
+}
