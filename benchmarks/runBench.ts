@@ -34,6 +34,22 @@ export const WORKLOADS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: "parallel", run: parallelWorkload },
 ];
 
+/**
+ * The command line that reproduces a run with these options (defaults left out).
+ * @example benchCommandLine({ quick: true, out: "reports" }); // => "npm run bench -- --quick"
+ */
+export function benchCommandLine(o: BenchOptions): string {
+  const args: string[] = [];
+  if (o.quick) args.push("--quick");
+  if (o.out !== "reports") args.push("--out", o.out);
+  if (o.reps !== undefined) args.push("--reps", String(o.reps));
+  if (o.workers !== undefined && o.workers !== 2) args.push("--workers", String(o.workers));
+  if (o.seed !== undefined && o.seed !== 1) args.push("--seed", String(o.seed));
+  if (o.python !== undefined && o.python !== "python3") args.push("--python", o.python);
+  if (o.only) args.push("--only", ...o.only);
+  return `npm run bench${args.length ? " -- " + args.join(" ") : ""}`;
+}
+
 function gitCommit(): string {
   try {
     return execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
@@ -78,6 +94,7 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
   }
   machine.loadAverageEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   const result: BenchResult = {
+    command: benchCommandLine(options),
     quick,
     reps,
     seed,

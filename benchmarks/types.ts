@@ -92,6 +92,8 @@ export interface MachineInfo {
 
 /** A whole benchmark run. */
 export interface BenchResult {
+  /** The command that reproduces this run, e.g. "npm run bench -- --quick". */
+  command: string;
   quick: boolean;
   reps: number;
   seed: number;

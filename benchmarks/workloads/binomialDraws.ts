@@ -10,6 +10,10 @@ import { perCall } from "../timing.ts";
 import type { CaseResult, WorkloadResult } from "../types.ts";
 import { microBudget } from "./multinomialDraws.ts";
 
+/**
+ * Workload 2: Binomial(n, p) for n in {20, 1e3, 1e6} and p in {0.3, 1e-3}, per draw, against rng.binomial(n, p, size).
+ * @example (await binomialWorkload(ctx)).cases.length; // => 6
+ */
 export async function binomialWorkload(ctx: BenchContext): Promise<WorkloadResult> {
   const size = ctx.quick ? 500 : 10_000;
   const budget = microBudget(ctx);

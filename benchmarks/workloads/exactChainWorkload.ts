@@ -8,6 +8,10 @@ import { runCase, type BenchContext, type PeerAnswer } from "../runCase.ts";
 import { timeOnce } from "../timing.ts";
 import type { CaseResult, WorkloadResult } from "../types.ts";
 
+/**
+ * Workload 5: the time to solve the exact chain (s = 2, n = 2000 against numpy; s = 3, n = 60 alone).
+ * @example (await exactChainWorkload(ctx)).cases.map((c) => c.id); // => ["s2-n2000", "s3-n60"]
+ */
 export async function exactChainWorkload(ctx: BenchContext): Promise<WorkloadResult> {
   const reps = Math.min(ctx.reps, 3);
   const n2 = ctx.quick ? 200 : 2000;

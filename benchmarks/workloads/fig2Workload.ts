@@ -35,6 +35,10 @@ export function fig2Harness(seed: number, plan: ReturnType<typeof fig2Plan>): { 
   return { seconds: perPoint.reduce((a, b) => a + b, 0), perPoint, checksum };
 }
 
+/**
+ * Workload 3: the Figure 2 grid on one thread against the numpy loop and the vectorised numpy version; target >= 25x.
+ * @example (await fig2Workload(ctx)).targets[0].goal; // => "numpy loop time / harness time >= 25 (one thread)"
+ */
 export async function fig2Workload(ctx: BenchContext): Promise<WorkloadResult> {
   const plan = fig2Plan(ctx);
   const peerArgs = { p: Array.from(plan.p), ns: plan.ns, runs: plan.runs, cap_per_n: 100, cap_base: 1000, seed: ctx.seed };

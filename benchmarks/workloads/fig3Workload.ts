@@ -24,6 +24,10 @@ export function sigmaChecksum(records: ReadonlyArray<{ sigma: number[] }>): numb
   return t;
 }
 
+/**
+ * Workload 4: `simulateRuns` of the Figure 3 configuration against the numpy loop and the vectorised numpy version.
+ * @example (await fig3Workload(ctx)).cases[0].unit; // => "workload"
+ */
 export async function fig3Workload(ctx: BenchContext): Promise<WorkloadResult> {
   const { config, runs } = fig3Plan(ctx);
   const seed = deriveSeed(ctx.seed, "bench-fig3");

@@ -54,6 +54,10 @@ export function multinomialCase(ctx: BenchContext, id: string, label: string, n:
   };
 }
 
+/**
+ * Workload 1: the three multinomial shapes of issue 4, `multinomial` and `multinomialOnSupport` against rng.multinomial.
+ * @example (await multinomialWorkload(ctx)).cases.length; // => 3
+ */
 export async function multinomialWorkload(ctx: BenchContext): Promise<WorkloadResult> {
   const zipf1000 = zipf(1000, 1);
   const shapes: Array<[string, string, number, Float64Array, Record<string, string>]> = [

@@ -18,6 +18,10 @@ function medianOf(c: CaseResult, name: string): number {
   return c.sides.find((s) => s.name === name)?.median ?? Number.NaN;
 }
 
+/**
+ * The Figure 2 and 3 workloads on one thread, a 1-worker pool and a `workers`-worker pool; target >= 1.7x with identical output.
+ * @example (await parallelWorkload(ctx)).targets[0].met; // => true on an idle 2-core machine
+ */
 export async function parallelWorkload(ctx: BenchContext): Promise<WorkloadResult> {
   const workers = ctx.workers;
   const fig2 = fig2Plan(ctx);

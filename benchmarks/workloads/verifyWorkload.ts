@@ -18,6 +18,10 @@ function runVerifyProcess(out: string): Promise<{ seconds: number; code: number 
   });
 }
 
+/**
+ * Workload 6: wall time of one default verify process (skipped in quick mode).
+ * @example (await verifyWorkload({ ...ctx, quick: true })).skipped; // => "skipped in quick mode"
+ */
 export async function verifyWorkload(ctx: BenchContext): Promise<WorkloadResult> {
   const base = {
     id: "verify",

@@ -20,13 +20,11 @@ export const INVERSION_MAX_MEAN = 10;
  * @example binomialUnchecked(createRng(1), 1e6, 0.3); // => an integer near 300000
  */
 export function binomialUnchecked(rng: Rng, n: number, p: number): number {
-  if (p <= 0.5) {
-    if (!(p > 0) || n === 0) return 0;
-    return n * p < INVERSION_MAX_MEAN ? binomialInversion(rng, n, p) : btrd(rng, n, p);
-  }
-  if (p >= 1) return n;
-  const q = 1 - p;
-  return n - (n * q < INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : btrd(rng, n, q));
+  const flip = p > 0.5;
+  const q = flip ? 1 - p : p;
+  if (!(q > 0) || n === 0) return flip ? n : 0;
+  const x = n * q < INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : btrd(rng, n, q);
+  return flip ? n - x : x;
 }
 
 /**

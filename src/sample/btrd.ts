@@ -93,15 +93,23 @@ export function btrdRest(rng: Rng, n: number, p: number, v0: number): number {
       const km = k > m ? k - m : m - k;
       if (km <= 15) {
         // Step 3.1: f(k) / f(m) by recursion.
-        const r = p / q;
-        const nr = (n + 1) * r;
-        let f = 1;
+        // f(k)/f(m) = prod_{i=m+1..k} (n + 1 - i) p / (i q) (k > m; the inverse for k < m), as
+        // one quotient of products (at most 15 factors below 2^32: no overflow).
+        let num = 1;
+        let den = 1;
         if (m < k) {
-          for (let i = m + 1; i <= k; i++) f *= nr / i - r;
-        } else if (m > k) {
-          for (let i = k + 1; i <= m; i++) v *= nr / i - r;
+          for (let i = m + 1; i <= k; i++) {
+            num *= (n + 1 - i) * p;
+            den *= i * q;
+          }
+          if (v * den <= num) return k;
+        } else {
+          for (let i = k + 1; i <= m; i++) {
+            num *= (n + 1 - i) * p;
+            den *= i * q;
+          }
+          if (v * num <= den) return k;
         }
-        if (v <= f) return k;
       } else {
         // Step 3.2: squeeze on log f(k) / f(m).
         v = Math.log(v);

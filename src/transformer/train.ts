@@ -5,6 +5,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../rng/index.ts";
+import { adam } from "./adam.ts";
 import { dropoutPool } from "./dropoutPool.ts";
 import { crossEntropy, forward, paramsFromValues, type ParamValues, type TransformerParams } from "./model.ts";
 import type { ModelConfig, TransformerPreset } from "./presets.ts";
@@ -76,7 +77,7 @@ export async function trainTransformer(
   const sampler = windowSampler(documents, t, B);
   const params = paramsFromValues(init);
   const variables = Object.values(params);
-  const optimizer = tf.train.adam(train.learningRate, 0.9, train.beta2, 1e-8);
+  const optimizer = adam(variables, { learningRate: train.learningRate, beta1: 0.9, beta2: train.beta2, epsilon: 1e-8 });
   const C = model.embeddingDim;
   const poolSize = 2 * Math.max(B * model.heads * t * t, B * t * C);
   const pool = model.dropout > 0 ? dropoutPool(rng, model.dropout, poolSize) : undefined;
@@ -86,11 +87,10 @@ export async function trainTransformer(
   const started = performance.now();
   for (let it = 1; it <= train.iterations; it++) {
     const batch = sampler.next(rng);
-    const loss = tf.tidy(() => {
-      const x = tf.tensor2d(batch.inputs, [B, t], "int32");
-      const y = tf.tensor1d(batch.targets, "int32");
-      return optimizer.minimize(() => crossEntropy(forward(params, model, x, { dropout: pool }), y), true, variables) as tf.Scalar;
-    });
+    const x = tf.tensor2d(batch.inputs, [B, t], "int32");
+    const y = tf.tensor1d(batch.targets, "int32");
+    const loss = optimizer.step(() => crossEntropy(forward(params, model, x, { dropout: pool }), y));
+    tf.dispose([x, y]);
     if (checkpoints.has(it)) {
       const trainLoss = (await loss.data())[0];
       const validationLoss = await meanLoss(params, model, validation, chunk);

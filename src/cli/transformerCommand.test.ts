@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { main } from "./main.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "transformer-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  try {
+    const code = await main(["transformer", ...args]);
+    return { code, stdout: out.mock.calls.map((c) => String(c[0])).join(""), stderr: err.mock.calls.map((c) => String(c[0])).join("") };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe("collapse-harness transformer", () => {
+  it("writes the record atomically and reports progress on stderr", async () => {
+    const out = join(dir, "run.json");
+    const args = ["--preset", "tiny", "--setting", "fully-synthetic,mix-50", "--generations", "2", "--backend", "wasm", "--seed", "3"];
+    const small = ["--iterations", "3", "--contexts", "10", "--tokens-per-generation", "256"];
+    const r = await cli([...args, ...small, "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/transformer: fully-synthetic m=2 train 3\/3/);
+    expect(r.stdout).toMatch(/mix-50: m=2 \|\|p\^\(m\)-p\^\(1\)\|\|_1 = /);
+    const d = JSON.parse(readFileSync(out, "utf8"));
+    expect(d).toMatchObject({ kind: "transformer-recursion", seed: 3, generations: 2, realSource: "corpus" });
+    expect(d.preset.train.iterations).toBe(3);
+    expect(d.backend.backend).toBe("wasm");
+    expect(d.contexts).toHaveLength(10);
+    expect(d.settings[1]).toMatchObject({ setting: "mix-50", engineSetting: "partially-synthetic", realShare: 0.5 });
+    expect(d.settings[0].generations).toHaveLength(3);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+    // The same seed gives the same record (timings aside).
+    const again = join(dir, "again.json");
+    expect((await cli([...args, ...small, "--out", again, "--no-progress"])).code).toBe(0);
+    const strip = (x: string) => JSON.stringify(JSON.parse(x), (k, v) => (k === "seconds" ? undefined : v));
+    expect(strip(readFileSync(again, "utf8"))).toBe(strip(readFileSync(out, "utf8")));
+  });
+
+  it("rejects bad options with one line naming the option, exit 2, and writes nothing", async () => {
+    const out = join(dir, "bad.json");
+    const cases: Array<[string[], RegExp]> = [
+      [["--backend", "gpu"], /backend must be one of cpu, wasm, webgpu/],
+      [["--preset", "huge"], /preset must be one of/],
+      [["--setting", "synthetic"], /setting must be one of/],
+      [["--generations", "0"], /generations must be an integer >= 1/],
+      [["--seed", "x"], /seed must be an integer/],
+      [["--real-source", "web"], /real-source must be one of corpus, p0/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli([...args, "--out", out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect((await cli([])).stderr).toMatch(/out must be given/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * One suite over every backend: cpu (reference), wasm and webgpu (Dawn; on a machine without a
+ * GPU, Mesa's software adapter through OpenGL ES in compatibility mode). They must agree on a
+ * forward pass, on the gradients of a training loss, and, with the same seed, on sampled text.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { describe, expect, it } from "vitest";
+import { createRng, deriveSeed } from "../rng/index.ts";
+import { transformerBackends, useBackend } from "./backend.ts";
+import { crossEntropy, disposeParams, forward, initialParamValues, paramsFromValues } from "./model.ts";
+import { sampleStreams } from "./nextToken.ts";
+import { transformerPreset } from "./presets.ts";
+
+const preset = transformerPreset("tiny");
+const model = { ...preset.model, bias: true };
+const values = initialParamValues(model, createRng(deriveSeed(1, "backend-test")));
+const B = 3;
+const T = model.contextLength;
+const draw = createRng(deriveSeed(2, "backend-test"));
+const ids = Int32Array.from({ length: B * T }, () => Math.floor(draw.uniform() * model.vocabSize));
+const targets = Int32Array.from({ length: B * T }, () => Math.floor(draw.uniform() * model.vocabSize));
+
+interface Outcome {
+  logits: Float32Array;
+  grads: Record<string, Float32Array>;
+  text: number[];
+}
+
+async function runOn(backend: (typeof transformerBackends)[number]): Promise<Outcome> {
+  await useBackend(backend);
+  const params = paramsFromValues(values);
+  const x = tf.tensor2d(ids, [B, T], "int32");
+  const y = tf.tensor1d(targets, "int32");
+  const logits = tf.tidy(() => forward(params, model, x));
+  const { grads } = tf.variableGrads(() => crossEntropy(forward(params, model, x), y), Object.values(params));
+  const gradData: Record<string, Float32Array> = {};
+  for (const [name, v] of Object.entries(params)) gradData[name] = (await grads[v.name].data()) as Float32Array;
+  const streams = await sampleStreams(params, model, createRng(deriveSeed(3, "backend-test")), 2, 24, 0, 2);
+  const out = { logits: (await logits.data()) as Float32Array, grads: gradData, text: streams.flatMap((s) => [...s]) };
+  tf.dispose([x, y, logits, ...Object.values(grads)]);
+  disposeParams(params);
+  return out;
+}
+
+function maxDiff(a: Float32Array, b: Float32Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
+describe("backends agree", () => {
+  const reference = runOn("cpu");
+
+  for (const backend of ["wasm", "webgpu"] as const) {
+    it(`${backend} matches cpu: logits and gradients within 1e-4, identical sampled text`, async (ctx) => {
+      const ref = await reference;
+      let got: Outcome;
+      try {
+        got = await runOn(backend);
+      } catch (err) {
+        // Only a backend that cannot start here is skipped, and the reason is printed.
+        const reason = `${backend} could not initialise: ${(err as Error).message}`;
+        console.warn(reason);
+        ctx.skip(reason);
+        return;
+      }
+      expect(maxDiff(ref.logits, got.logits)).toBeLessThan(1e-4);
+      for (const name of Object.keys(ref.grads)) {
+        const scale = Math.max(1e-3, ...ref.grads[name].map(Math.abs));
+        expect(maxDiff(ref.grads[name], got.grads[name]) / scale, name).toBeLessThan(1e-3);
+      }
+      expect(got.text).toEqual(ref.text);
+    });
+  }
+
+  it("an unknown backend is a RangeError naming backend", async () => {
+    await expect(useBackend("gpu" as never)).rejects.toThrow(/^backend must be one of cpu, wasm, webgpu/);
+  });
+});
