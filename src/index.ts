@@ -17,6 +17,7 @@ export * from "./model/index.ts";
 export * from "./init/index.ts";
 // Recursive training (Eq 5) and the measures of each generation.
 export * from "./loops/index.ts";
+export * from "./loops/parallel/index.ts";
 export * from "./measure/index.ts";
 // The paper's statements as closed forms, and the exact Markov chains.
 export * from "./theory/index.ts";

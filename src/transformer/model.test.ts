@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRng, deriveSeed } from "../rng/index.ts";
 import { useBackend } from "./backend.ts";
+import { adam } from "./adam.ts";
 import { dropoutPool } from "./dropoutPool.ts";
 import { crossEntropy, disposeParams, forward, initialParamValues, parameterCount, paramsFromValues } from "./model.ts";
 import { nextTokenDistributions, sampleStreams } from "./nextToken.ts";
@@ -55,6 +56,33 @@ describe("transformer model", () => {
     disposeParams(params);
   });
 
+  it("our Adam takes the same steps as tfjs's (PyTorch's formula, bias-corrected)", async () => {
+    const init = initialParamValues(model, createRng(deriveSeed(4, "adam")));
+    const x = tf.tensor2d(Int32Array.from({ length: 4 * 16 }, (_, i) => (i * 11) % 65), [4, 16], "int32");
+    const y = tf.tensor1d(Int32Array.from({ length: 4 * 16 }, (_, i) => (i * 5) % 65), "int32");
+    const losses = async (mine: boolean) => {
+      const params = paramsFromValues(init);
+      const vars = Object.values(params);
+      const f = () => crossEntropy(forward(params, model, x), y);
+      const ours = adam(vars, { learningRate: 1e-2, beta1: 0.9, beta2: 0.99, epsilon: 1e-8 });
+      const theirs = tf.train.adam(1e-2, 0.9, 0.99, 1e-8);
+      const out: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const l = mine ? ours.step(f) : (tf.tidy(() => theirs.minimize(f, true, vars)) as tf.Scalar);
+        out.push((await l.data())[0]);
+        l.dispose();
+      }
+      ours.dispose();
+      theirs.dispose();
+      disposeParams(params);
+      return out;
+    };
+    const a = await losses(true);
+    const b = await losses(false);
+    expect(a[5]).toBeLessThan(a[0] - 0.5);
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
+  });
+
   it("cross-entropy of uniform logits is ln s", async () => {
     const loss = crossEntropy(tf.zeros([4, 65]) as tf.Tensor2D, tf.tensor1d([0, 5, 9, 64], "int32"));
     expect((await loss.data())[0]).toBeCloseTo(Math.log(65), 5);
@@ -73,7 +101,7 @@ describe("transformer model", () => {
     pool.dispose();
   });
 
-  it("learns a periodic text, reproducibly, and samples from its next-token distribution", async () => {
+  it("learns a periodic text and samples from its next-token distribution", async () => {
     const text = Int32Array.from({ length: 400 }, (_, i) => [10, 20, 30, 40, 50][i % 5]);
     const small = structuredClone(preset);
     small.train.iterations = 60;
@@ -81,8 +109,6 @@ describe("transformer model", () => {
     const val = windowSampler([text], model.contextLength, 8).next(createRng(1));
     const init = initialParamValues(small.model, createRng(1));
     const a = await trainTransformer(small, init, [text], val, createRng(2));
-    const b = await trainTransformer(small, init, [text], val, createRng(2));
-    expect(a.curve).toEqual(b.curve);
     const first = a.curve[0].validationLoss;
     const last = a.curve[a.curve.length - 1].validationLoss;
     expect(first).toBeGreaterThan(3.5);
@@ -97,6 +123,5 @@ describe("transformer model", () => {
     // Binomial(400, p): 6 standard deviations (at most 60 / 6 = 10 when p = 1/2); false alarm ~ 2e-9.
     expect(Math.abs(hits - 400 * p[20])).toBeLessThan(6 * Math.sqrt(400 * p[20] * (1 - p[20])) + 1);
     disposeParams(a.params);
-    disposeParams(b.params);
   });
 });

@@ -1,6 +1,6 @@
 import type { RunRecord } from "../runRecord.ts";
 import { simulateRuns } from "../simulateRuns.ts";
-import type { SimulationConfig } from "../simulationConfig.ts";
+import { checkSimulationConfig, type SimulationConfig } from "../simulationConfig.ts";
 import { checkIntegerAtLeast } from "../../validate.ts";
 import { checkRunsArguments, createMonteCarloPool, defaultMonteCarloWorkers, type RunProgress } from "./monteCarloPool.ts";
 
@@ -18,6 +18,7 @@ export async function simulateRunsParallel(
 ): Promise<RunRecord[]> {
   const workers = checkIntegerAtLeast(options.workers ?? defaultMonteCarloWorkers(), "workers", 1);
   checkRunsArguments(seed, runs);
+  checkSimulationConfig(config);
   if (workers === 1) return simulateRuns(seed, config, runs, options.onProgress);
   const pool = createMonteCarloPool({ workers });
   try {
