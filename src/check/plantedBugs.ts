@@ -101,6 +101,12 @@ function shiftGenerations(rng: Rng, config: SimulationConfig): RunRecord {
   };
 }
 
+/** Records |supp p^(m-1)| as the support size of generation m (measured before the model is replaced). */
+function lagSupportSize(rng: Rng, config: SimulationConfig): RunRecord {
+  const rec = simulateRun(rng, config);
+  return { ...rec, supportSize: rec.supportSize.map((_, m) => rec.supportSize[Math.max(0, m - 1)]) };
+}
+
 /**
  * Fully Synthetic whose synthetic data are sampled at temperature tau (from q ∝ (p^(m-1))^(1/tau))
  * instead of from p^(m-1) itself, as a language model sampled with temperature < 1 would; p^(1)
@@ -233,6 +239,12 @@ export function plantedBugs(): PlantedBug[] {
       description: "Fully Synthetic samples its synthetic data at temperature 0.8 (sharpened model) instead of 1",
       impl: { ...reference, simulateRun: sampleAtTemperature(0.8) },
       caughtBy: [{ statement: "unbiasedness" }],
+    },
+    {
+      id: "support-size-lagged",
+      description: "the support size of generation m is measured on p^(m-1) (so the first token loss is seen one generation late)",
+      impl: { ...reference, simulateRun: lagSupportSize },
+      caughtBy: [{ statement: "first-loss-time" }],
     },
   ];
 }

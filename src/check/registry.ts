@@ -18,6 +18,9 @@ import { eq11Statement } from "./statements/eq11MaxSynthetic.ts";
 import { eq2SoftmaxStatement } from "./statements/eq2SoftmaxOptimum.ts";
 import { fsCovarianceStatement, fsSecondMomentsStatement } from "./statements/fsSecondMoments.ts";
 import { kimuraOhtaStatement } from "./statements/kimuraOhta.ts";
+import { kimuraOhtaTwoTokenStatement } from "./statements/kimuraOhtaTwoToken.ts";
+import { firstLossTimeStatement } from "./statements/firstLossTime.ts";
+import { tokenLossProbabilityStatements } from "./statements/tokenLossProbabilities.ts";
 import { lemma1Statements } from "./statements/lemma1L1Concentration.ts";
 import { mrmCertainStatement, mrmDelayedStatement } from "./statements/mostRecentModels.ts";
 import { multiContextStatements } from "./statements/multiContext.ts";
@@ -68,7 +71,10 @@ export function statementsFor(impl: Implementation): Statement[] {
     psDistanceFromStartStatement(impl),
     psFreshRealStatement(impl),
     kimuraOhtaStatement(impl),
+    kimuraOhtaTwoTokenStatement(),
+    firstLossTimeStatement(impl),
     ...tokenLossStatements(impl),
+    ...tokenLossProbabilityStatements(impl),
     mrmDelayedStatement(impl),
     mrmCertainStatement(impl),
     rsdRareCollapseStatement(impl),

@@ -15,6 +15,13 @@
 import type { Rng } from "../rng/index.ts";
 import { stirlingCorrection as fc } from "./stirlingCorrection.ts";
 
+/**
+ * Step 3.1 (the exact ratio by a product) is used for |k - m| <= RECURSION_MAX, steps 3.2-3.4
+ * (squeeze, then Stirling) above. The paper uses 15; any cutoff is exact. 30 is cheaper here and
+ * safe: each product has at most 30 factors below 2^31, so it stays below 2^930.
+ */
+const RECURSION_MAX = 30;
+
 /** One draw; 0 < p <= 1/2 and n p >= 10 (unchecked). Step 1 inline, the rest in `btrdRest`. */
 export function btrd(rng: Rng, n: number, p: number): number {
   const np = n * p;
@@ -91,10 +98,9 @@ export function btrdRest(rng: Rng, n: number, p: number, v0: number): number {
     if (k >= 0 && k <= n) {
       v = (v * alpha) / (a / (us * us) + b);
       const km = k > m ? k - m : m - k;
-      if (km <= 15) {
-        // Step 3.1: f(k) / f(m) by recursion.
-        // f(k)/f(m) = prod_{i=m+1..k} (n + 1 - i) p / (i q) (k > m; the inverse for k < m), as
-        // one quotient of products (at most 15 factors below 2^32: no overflow).
+      if (km <= RECURSION_MAX) {
+        // Step 3.1: f(k)/f(m) = prod_{i=m+1..k} (n + 1 - i) p / (i q) (k > m; the inverse for
+        // k < m), as one quotient of two products.
         let num = 1;
         let den = 1;
         if (m < k) {

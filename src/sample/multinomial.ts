@@ -14,8 +14,11 @@ import { binomialUnchecked, BINOMIAL_MAX_N } from "./binomial.ts";
 /** The two counting methods. */
 export type MultinomialMethod = "binomial" | "categorical";
 
-/** The categorical method is used while n < CATEGORICAL_MAX_RATIO * k. */
-export const CATEGORICAL_MAX_RATIO = 2;
+/**
+ * The categorical method is used while n < CATEGORICAL_MAX_RATIO * k. Measured crossover
+ * (benchmarks/quick/sample-timing.ts): n / k between 3 and 5 for k from 20 to 1000, Zipf or flat.
+ */
+export const CATEGORICAL_MAX_RATIO = 4;
 
 /** Binary search (not a guide table) in the categorical method while n * this < k. */
 const BINARY_SEARCH_RATIO = 8;
@@ -110,8 +113,8 @@ function badWeight(weights: ArrayLike<number>, i: number, outLength: number): ne
   throw new RangeError(`weights[${i}] must be finite and >= 0, got ${w}`);
 }
 
-function noMass(): never {
-  throw new RangeError("weights must have a positive sum over the support");
+function noMass(sum: number): never {
+  throw new RangeError(`weights must have a positive, finite sum over the support, got ${sum}`);
 }
 
 function conditionalBinomials(
@@ -135,8 +138,9 @@ function conditionalBinomials(
     suffix[j] = sum;
     if (last < 0 && w > 0) last = j;
   }
+  if (!(sum < Infinity)) noMass(sum);
   if (last < 0) {
-    if (n > 0) noMass();
+    if (n > 0) noMass(sum);
     for (let j = 0; j < k; j++) out[support[j]] = 0;
     return;
   }
@@ -174,8 +178,9 @@ function categoricalCounts(
     if (w > 0) last = j;
     out[i] = 0;
   }
+  if (!(sum < Infinity)) noMass(sum);
   if (n === 0) return;
-  if (last < 0) noMass();
+  if (last < 0) noMass(sum);
   const total = sum;
   if (n * BINARY_SEARCH_RATIO < k) {
     for (let t = 0; t < n; t++) {

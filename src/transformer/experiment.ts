@@ -66,7 +66,7 @@ export interface PerContextRecord {
   suffixCountSynthetic: number[];
   /** The same count in the real training documents. */
   suffixCountReal: number[];
-  /** Theorem 1's S_m from S_0 = sigma_0 and n_1..n_m (Fully Synthetic only; null otherwise and at m = 0). */
+  /** Theorem 1's S_m from S_0 = sigma_0 and n_t = suffix count in all of generation t's training text, t = 1..m (fully-synthetic only; null otherwise and at m = 0). */
   theorem1S: number[] | null;
   /** The constant n with which Eq (6) reproduces sigma_m (null where sigma_m <= S_0). */
   impliedN: (number | null)[];
@@ -125,13 +125,14 @@ const roundAll = (xs: number[]) => xs.map(round);
 
 /** Fixed notes on the protocol's choices, copied into every record. */
 export const protocolNotes = [
-  "Generation 0 is trained on the corpus's training split and is the ground truth p^(0); generations m >= 1 use the same architecture, settings and initial weights.",
-  "Each generation m >= 1 trains on protocol.tokensPerGeneration tokens in documents of protocol.streamLength tokens; a mix-R setting holds round(R% of the documents) real documents, the same ones at every generation (Partially Synthetic, Eq (17)), and the rest sampled from p^(m-1).",
-  "Real documents: realSource 'corpus' takes random chunks of the corpus's training split (standing in for data from p^(0)); 'p0' samples them once from the ground-truth model, the paper's definition of real data.",
+  "Generation 0 is trained on the corpus's training split and is the ground truth p^(0); generations m >= 1 use the same architecture, settings and initial weights, and draw their batches from the same random stream (common random numbers, as nanoGPT's fixed seed).",
+  "Data come in documents of protocol.streamLength tokens, protocol.tokensPerGeneration / streamLength of them per generation; each setting is the loop engine's schedule (src/loops, the n_t^(m) of Eq (5)) counted in documents: t = 0 is the real data, t >= 1 text sampled afresh from the kept weights of model t.",
+  "Hence, as in the paper's theory, p^(1) is trained on real data only: fully-synthetic generation 1 on n real documents, mix-R generation 1 on the N = round(R% of the documents) real ones; mix-R generation m >= 2 adds n = the rest from p^(m-1), with the same N real documents every generation (Partially Synthetic, Eq (17)).",
+  "Real documents: realSource 'corpus' takes random chunks of the corpus's training split (standing in for data from p^(0)); 'p0' samples them from the ground-truth model, the paper's definition of real data.",
   "Synthetic text: streams that start with a newline and continue by sampling each token from the model at temperature 1 with the project's categorical sampler.",
-  "Contexts: protocol.contexts streams of 2 x contextLength tokens sampled from p^(0); the context is the last contextLength tokens.",
-  "support counts next-token probabilities above protocol.supportThreshold (a softmax is never exactly 0).",
-  "Theorem 1 comparison: n_m for a context is the number of occurrences of its last protocol.theorySuffixLength tokens (followed by a token) in generation m's synthetic training text, i.e. the sample count of a statistical model whose contexts are those k tokens; an exact context of contextLength tokens almost never recurs, so the full context gives no usable n. S_m = 1 - (1 - S_0) prod (1 - 1/n_t) with S_0 = sigma_0 of p^(0) at the context (n_t = 0 leaves S unchanged); impliedN is the constant n that Eq (6) needs to reproduce the observed sigma_m.",
+  "Contexts: protocol.contexts streams of 2 x contextLength tokens sampled from p^(0); the context is the last contextLength tokens. l1FromFirst = ||p^(m) - p^(1)||_1 (Figure 5), l1FromGroundTruth = ||p^(m) - p^(0)||_1, means over the contexts.",
+  "support counts next-token probabilities above protocol.supportThreshold (a softmax is never exactly 0); entropy is in nats; validationLoss is the mean cross-entropy (nats/token) on fixed windows of the corpus's held-out split.",
+  "Theorem 1 comparison (fully-synthetic only): n_t for a context is the number of occurrences of its last protocol.theorySuffixLength tokens (followed by a token) in generation t's training text, i.e. the sample count of a statistical model whose contexts are those k tokens; an exact context of contextLength tokens almost never recurs, so the full context gives no usable n. S_m = 1 - (1 - S_0) prod_{t<=m} (1 - 1/n_t) with S_0 = sigma_0 of p^(0) at the context (n_t = 0 leaves S unchanged); impliedN is the constant n that Eq (6) needs to reproduce the observed sigma_m.",
 ];
 
 /**

@@ -68,7 +68,7 @@ describe("transformer model", () => {
       const theirs = tf.train.adam(1e-2, 0.9, 0.99, 1e-8);
       const out: number[] = [];
       for (let i = 0; i < 6; i++) {
-        const l = mine ? ours.step(f) : (tf.tidy(() => theirs.minimize(f, true, vars)) as tf.Scalar);
+        const l = mine ? ours.step(f) : tf.tidy(() => theirs.minimize(f, true, vars) as tf.Scalar);
         out.push((await l.data())[0]);
         l.dispose();
       }

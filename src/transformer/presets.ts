@@ -76,7 +76,7 @@ export const paperPreset: TransformerPreset = {
 export const tinyPreset: TransformerPreset = {
   name: "tiny",
   model: { vocabSize: 65, contextLength: 16, embeddingDim: 32, layers: 1, heads: 2, dropout: 0, tieWeights: true, bias: false },
-  train: { learningRate: 3e-3, batchSize: 32, iterations: 150, beta2: 0.99 },
+  train: { learningRate: 3e-3, batchSize: 32, iterations: 100, beta2: 0.99 },
   protocol: {
     tokensPerGeneration: 4096,
     streamLength: 64,
