@@ -2,7 +2,7 @@
  * Binomial(n, p) by BTRD, transformed rejection with decomposition (Hormann 1993, "The generation
  * of binomial random variates", J. Statist. Comput. Simul. 46, Algorithm BTRD), for p <= 1/2 and
  * n p >= 10. About 1.15 uniforms per draw and O(1) time whatever n is; exact: the acceptance
- * test compares with the exact pmf ratio f(k) / f(m) (by recursion for |k - m| <= 15, else by
+ * test compares with the exact pmf ratio f(k) / f(m) (as a product for |k - m| <= 30, else by
  * Stirling's series with its remainder terms fc, after a squeeze).
  *
  * Setup (step 0): spq = sqrt(n p q), b = 1.15 + 2.53 spq, a = -0.0873 + 0.0248 b + 0.01 p,
@@ -22,6 +22,9 @@ import { stirlingCorrection as fc } from "./stirlingCorrection.ts";
  */
 const RECURSION_MAX = 30;
 
+/** The arguments p, v0 of `btrdRest`, read at its start (so not reentrant across draws). */
+const restArgs = new Float64Array(2);
+
 /** One draw; 0 < p <= 1/2 and n p >= 10 (unchecked). Step 1 inline, the rest in `btrdRest`. */
 export function btrd(rng: Rng, n: number, p: number): number {
   const np = n * p;
@@ -35,7 +38,9 @@ export function btrd(rng: Rng, n: number, p: number): number {
     const s = 0.5 * d - Math.abs(t);
     return Math.floor(((2 * a * d + b * s) * t) / (s * d) + np + 0.5);
   }
-  return btrdRest(rng, n, p, vb / b);
+  restArgs[0] = p;
+  restArgs[1] = vb / b;
+  return btrdRest(rng, n, restArgs);
 }
 
 /**
@@ -57,15 +62,18 @@ export function btrdSampler(n: number, p: number): (rng: Rng) => number {
       const s = 0.5 * d - Math.abs(t);
       return Math.floor(((a2d + b * s) * t) / (s * d) + c);
     }
-    return btrdRest(rng, n, p, vb / b);
+    restArgs[0] = p;
+    restArgs[1] = vb / b;
+    return btrdRest(rng, n, restArgs);
   };
 }
 
 /**
  * Steps 2-3 of BTRD after a first uniform v0 > u_r v_r, then the full loop (steps 1-3) until a
- * value is accepted.
+ * value is accepted; args = [p, v0] (a Float64Array, so that no double is boxed by the call).
  */
-export function btrdRest(rng: Rng, n: number, p: number, v0: number): number {
+export function btrdRest(rng: Rng, n: number, args: Float64Array): number {
+  const p = args[0];
   const q = 1 - p;
   const np = n * p;
   const npq = np * q;
@@ -77,7 +85,7 @@ export function btrdRest(rng: Rng, n: number, p: number, v0: number): number {
   const urvr = 0.86 * vr;
   const alpha = (2.83 + 5.1 / b) * spq;
   const m = Math.floor((n + 1) * p);
-  let v = v0;
+  let v = args[1];
   for (;;) {
     let u: number;
     if (v <= urvr) {

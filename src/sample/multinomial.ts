@@ -104,10 +104,11 @@ export function multinomialOnSupportWith(
   else categoricalCounts(rng, n, weights, support, k, out);
 }
 
-function badWeight(weights: ArrayLike<number>, i: number, outLength: number): never {
-  if (!(i >= 0 && i < weights.length && i < outLength)) {
-    throw new RangeError(`support entries must index weights and out, got ${i}`);
-  }
+function badIndex(i: number): never {
+  throw new RangeError(`support entries must index weights and out, got ${i}`);
+}
+
+function badWeight(weights: ArrayLike<number>, i: number): never {
   const w = weights[i];
   if (typeof w !== "number" || Number.isNaN(w)) throw new TypeError(`weights[${i}] must be a number, got ${String(w)}`);
   throw new RangeError(`weights[${i}] must be finite and >= 0, got ${w}`);
@@ -132,8 +133,9 @@ function conditionalBinomials(
   let last = -1;
   for (let j = k - 1; j >= 0; j--) {
     const i = support[j];
-    const w = i < nw && i < no ? weights[i] : NaN;
-    if (!(w >= 0 && w < Infinity)) badWeight(weights, i, no);
+    if (!(i >= 0 && i < nw && i < no)) badIndex(i);
+    const w = weights[i];
+    if (!(w >= 0 && w < Infinity)) badWeight(weights, i);
     sum += w;
     suffix[j] = sum;
     if (last < 0 && w > 0) last = j;
@@ -171,8 +173,9 @@ function categoricalCounts(
   let last = -1;
   for (let j = 0; j < k; j++) {
     const i = support[j];
-    const w = i < nw && i < no ? weights[i] : NaN;
-    if (!(w >= 0 && w < Infinity)) badWeight(weights, i, no);
+    if (!(i >= 0 && i < nw && i < no)) badIndex(i);
+    const w = weights[i];
+    if (!(w >= 0 && w < Infinity)) badWeight(weights, i);
     sum += w;
     cum[j] = sum;
     if (w > 0) last = j;

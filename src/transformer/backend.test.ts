@@ -4,7 +4,7 @@
  * forward pass, on the gradients of a training loss, and, with the same seed, on sampled text.
  */
 import * as tf from "@tensorflow/tfjs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRng, deriveSeed } from "../rng/index.ts";
 import { transformerBackends, useBackend } from "./backend.ts";
 import { crossEntropy, disposeParams, forward, initialParamValues, paramsFromValues } from "./model.ts";
@@ -49,14 +49,15 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 }
 
 describe("backends agree", () => {
-  const reference = runOn("cpu");
+  let ref: Outcome;
+  beforeAll(async () => {
+    ref = await runOn("cpu");
+  });
 
   for (const backend of ["wasm", "webgpu"] as const) {
     it(`${backend} matches cpu: logits and gradients within 1e-4, identical sampled text`, async (ctx) => {
-      const ref = await reference;
-      let got: Outcome;
       try {
-        got = await runOn(backend);
+        await useBackend(backend);
       } catch (err) {
         // Only a backend that cannot start here is skipped, and the reason is printed.
         const reason = `${backend} could not initialise: ${(err as Error).message}`;
@@ -64,6 +65,7 @@ describe("backends agree", () => {
         ctx.skip(reason);
         return;
       }
+      const got = await runOn(backend);
       expect(maxDiff(ref.logits, got.logits)).toBeLessThan(1e-4);
       for (const name of Object.keys(ref.grads)) {
         const scale = Math.max(1e-3, ...ref.grads[name].map(Math.abs));

@@ -1,0 +1,12 @@
+import { createRng } from "../../src/rng/index.ts";
+import { multinomialOnSupportWith } from "../../src/sample/multinomial.ts";
+const rng = createRng(1);
+const k = 1000;
+const w = new Float64Array(k); for (let i = 0; i < k; i++) w[i] = 1 / (i + 1);
+const sup = Int32Array.from({ length: k }, (_, i) => i);
+const out = new Int32Array(k);
+const R = Number(process.argv[2]);
+const t = process.cpuUsage();
+for (let r = 0; r < R; r++) multinomialOnSupportWith(rng, 1e6, w, sup, k, out, "binomial");
+const d = process.cpuUsage(t);
+if (!process.env.QUIET) console.log((d.user / R).toFixed(1), "us/call");
