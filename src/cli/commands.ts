@@ -4,6 +4,7 @@ import { benchCommand } from "./benchCommand.ts";
 import { exactCommand } from "./exactCommand.ts";
 import { simulateCommand } from "./simulateCommand.ts";
 import { transformerCommand } from "./transformerCommand.ts";
+import { transformerReportCommand } from "./transformerReportCommand.ts";
 import { verifyCommand } from "./verifyCommand.ts";
 
-export const commands: Array<() => Command> = [verifyCommand, simulateCommand, exactCommand, benchCommand, transformerCommand];
+export const commands: Array<() => Command> = [verifyCommand, simulateCommand, exactCommand, benchCommand, transformerCommand, transformerReportCommand];

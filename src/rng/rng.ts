@@ -73,7 +73,7 @@ export function seedState(seed: number): number[] {
     z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
     words.push((z ^ (z >>> 15)) | 0);
   }
-  if (words.every((w) => w === 0)) words[0] = 1;
+  if (!words.some((w) => w !== 0)) words[0] = 1;
   return words;
 }
 

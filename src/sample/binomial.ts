@@ -6,8 +6,8 @@
  */
 import type { Rng } from "../rng/index.ts";
 import { checkIntegerInRange, checkProbability } from "../validate.ts";
-import { binomialInversion, binomialInversionSampler } from "./binomialInversion.ts";
-import { btrd, btrdSampler } from "./btrd.ts";
+import { inversionDraw, inversionSetup, inversionWalk } from "./binomialInversion.ts";
+import { btrdDraw, btrdSampler } from "./btrd.ts";
 
 /** Largest n accepted (counts are stored in Int32Array). */
 export const BINOMIAL_MAX_N = 2 ** 31 - 1;
@@ -15,16 +15,32 @@ export const BINOMIAL_MAX_N = 2 ** 31 - 1;
 /** Below this mean n min(p, 1 - p) inversion is used, BTRD at and above (BTRD needs >= 10). */
 export const INVERSION_MAX_MEAN = 10;
 
+/** slots[0]: p of `binomialUnchecked`; slots[1]: min(p, 1 - p) for the branch drawn. */
+const slots = new Float64Array(2);
+
+/**
+ * One Binomial(n, ps[j]) draw, without validation: the hot-path form. The probability is read
+ * from an array and every call below passes arrays and small integers only, so no double is
+ * boxed (allocated) per draw whether or not V8 inlines these calls.
+ * @example binomialAt(createRng(1), 1e6, Float64Array.of(0.3), 0); // => an integer near 300000
+ */
+export function binomialAt(rng: Rng, n: number, ps: Float64Array, j: number): number {
+  const p = ps[j];
+  const flip = p > 0.5;
+  const q = flip ? 1 - p : p;
+  if (!(q > 0) || n === 0) return flip ? n : 0;
+  slots[1] = q;
+  const x = n * q < INVERSION_MAX_MEAN ? inversionDraw(rng, n, slots, 1) : btrdDraw(rng, n, slots, 1);
+  return flip ? n - x : x;
+}
+
 /**
  * One Binomial(n, p) draw, without validation: n an integer in [0, 2^31 - 1], p in [0, 1].
  * @example binomialUnchecked(createRng(1), 1e6, 0.3); // => an integer near 300000
  */
 export function binomialUnchecked(rng: Rng, n: number, p: number): number {
-  const flip = p > 0.5;
-  const q = flip ? 1 - p : p;
-  if (!(q > 0) || n === 0) return flip ? n : 0;
-  const x = n * q < INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : btrd(rng, n, q);
-  return flip ? n - x : x;
+  slots[0] = p;
+  return binomialAt(rng, n, slots, 0);
 }
 
 /**
@@ -48,6 +64,13 @@ export function binomialSampler(n: number, p: number): (rng: Rng) => number {
   if (p === 1) return () => n;
   const flip = p > 0.5;
   const q = flip ? 1 - p : p;
-  const draw = n * q < INVERSION_MAX_MEAN ? binomialInversionSampler(n, q) : btrdSampler(n, q);
+  let draw: (rng: Rng) => number;
+  if (n * q < INVERSION_MAX_MEAN) {
+    const c = new Float64Array(2);
+    inversionSetup(n, q, c);
+    draw = (rng) => inversionWalk(rng, n, c);
+  } else {
+    draw = btrdSampler(n, q);
+  }
   return flip ? (rng) => n - draw(rng) : draw;
 }

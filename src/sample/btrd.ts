@@ -10,7 +10,7 @@
  * Step 1 (taken ~80% of the time) is computed here with one division: with D = v_r b,
  * t = v b - 0.43 D (= u D) and s = D / 2 - |t| (= (1/2 - |u|) D),
  * k = floor((2a/(1/2 - |u|) + b) u + c) = floor((2 a D + b s) t / (s D) + c).
- * @example btrd(createRng(1), 1000, 0.3); // => an integer near 300
+ * @example btrdDraw(createRng(1), 1000, Float64Array.of(0.3), 0); // => an integer near 300
  */
 import type { Rng } from "../rng/index.ts";
 import { stirlingCorrection as fc } from "./stirlingCorrection.ts";
@@ -22,11 +22,12 @@ import { stirlingCorrection as fc } from "./stirlingCorrection.ts";
  */
 const RECURSION_MAX = 30;
 
-/** The arguments p, v0 of `btrdRest`, read at its start (so not reentrant across draws). */
-const restArgs = new Float64Array(2);
+/** The arguments of `btrdRest`, [p, v0, sqrt(n p q), b], read at its start (not reentrant). */
+export const restArgs = new Float64Array(4);
 
-/** One draw; 0 < p <= 1/2 and n p >= 10 (unchecked). Step 1 inline, the rest in `btrdRest`. */
-export function btrd(rng: Rng, n: number, p: number): number {
+/** One Binomial(n, ps[j]) draw; 0 < ps[j] <= 1/2 and n ps[j] >= 10 (unchecked). Step 1 inline. */
+export function btrdDraw(rng: Rng, n: number, ps: Float64Array, j: number): number {
+  const p = ps[j];
   const np = n * p;
   const spq = Math.sqrt(np - np * p);
   const b = 1.15 + 2.53 * spq;
@@ -40,11 +41,13 @@ export function btrd(rng: Rng, n: number, p: number): number {
   }
   restArgs[0] = p;
   restArgs[1] = vb / b;
+  restArgs[2] = spq;
+  restArgs[3] = b;
   return btrdRest(rng, n, restArgs);
 }
 
 /**
- * A BTRD sampler with the setup done once (the same algorithm as `btrd`).
+ * A BTRD sampler with the setup done once (the same algorithm as `btrdDraw`).
  * @example btrdSampler(1000, 0.3)(createRng(1)); // => an integer near 300
  */
 export function btrdSampler(n: number, p: number): (rng: Rng) => number {
@@ -64,26 +67,29 @@ export function btrdSampler(n: number, p: number): (rng: Rng) => number {
     }
     restArgs[0] = p;
     restArgs[1] = vb / b;
+    restArgs[2] = spq;
+    restArgs[3] = b;
     return btrdRest(rng, n, restArgs);
   };
 }
 
 /**
  * Steps 2-3 of BTRD after a first uniform v0 > u_r v_r, then the full loop (steps 1-3) until a
- * value is accepted; args = [p, v0] (a Float64Array, so that no double is boxed by the call).
+ * value is accepted; args = [p, v0, sqrt(n p q), b] (a Float64Array: no double is boxed by the call).
  */
 export function btrdRest(rng: Rng, n: number, args: Float64Array): number {
   const p = args[0];
   const q = 1 - p;
   const np = n * p;
-  const npq = np * q;
-  const spq = Math.sqrt(npq);
-  const b = 1.15 + 2.53 * spq;
+  const spq = args[2];
+  const npq = spq * spq;
+  const b = args[3];
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = np + 0.5;
-  const vr = 0.92 - 4.2 / b;
+  const ib = 1 / b;
+  const vr = 0.92 - 4.2 * ib;
   const urvr = 0.86 * vr;
-  const alpha = (2.83 + 5.1 / b) * spq;
+  const alpha = (2.83 + 5.1 * ib) * spq;
   const m = Math.floor((n + 1) * p);
   let v = args[1];
   for (;;) {
@@ -126,29 +132,46 @@ export function btrdRest(rng: Rng, n: number, args: Float64Array): number {
         }
       } else {
         // Step 3.2: squeeze on log f(k) / f(m).
-        v = Math.log(v);
-        const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
-        const t = (-km * km) / (2 * npq);
-        if (v < t - rho) return k;
-        if (v <= t + rho) {
-          // Steps 3.3-3.4: the exact log ratio by Stirling with remainders fc, with log1p:
-          // log f(k)/f(m) = (m+1/2) log((m+1) q / (p (n-m+1))) + (n+1) log((n-m+1)/(n-k+1))
-          //   + (k+1/2) log((n-k+1) p / ((k+1) q)) + fc(m) + fc(n-m) - fc(k) - fc(n-k).
-          const nm = n - m + 1;
-          const nk = n - k + 1;
-          const np2 = (n + 2) * p;
-          const h =
-            (m + 0.5) * Math.log1p((m + 1 - np2) / (p * nm)) +
-            (n + 1) * Math.log1p((k - m) / nk) +
-            (k + 0.5) * Math.log1p((np2 - (k + 1)) / ((k + 1) * q)) +
-            fc(m) +
-            fc(n - m) -
-            fc(k) -
-            fc(n - k);
-          if (v <= h) return k;
+        const inpq = 1 / npq;
+        const rho = km * inpq * (((km / 3 + 0.625) * km + 1 / 6) * inpq + 0.5);
+        const t = -0.5 * km * km * inpq;
+        // Bounds first: for 0 < v <= 1, (v^2 - 1) / (2v) <= log v <= 2 (v - 1) / (v + 1).
+        if (v <= 1) {
+          if ((2 * (v - 1)) / (v + 1) < t - rho) return k;
+          if ((v * v - 1) / (2 * v) > t + rho) {
+            v = rng.uniform();
+            continue;
+          }
         }
+        v = Math.log(v);
+        if (v < t - rho) return k;
+        // Steps 3.3-3.4: the exact log ratio.
+        if (v <= t + rho && v <= btrdLogRatio(n, p, m, k)) return k;
       }
     }
     v = rng.uniform();
   }
+}
+
+/**
+ * log f(k) / f(m) for Binomial(n, p) (steps 3.3-3.4 of BTRD): Stirling's formula with the
+ * remainders fc, written with log1p so that it stays accurate for n up to 2^31:
+ * (m+1/2) log((m+1) q / (p (n-m+1))) + (n+1) log((n-m+1)/(n-k+1))
+ *   + (k+1/2) log((n-k+1) p / ((k+1) q)) + fc(m) + fc(n-m) - fc(k) - fc(n-k).
+ * @example btrdLogRatio(1000, 0.3, 300, 300); // => 0 (up to rounding)
+ */
+export function btrdLogRatio(n: number, p: number, m: number, k: number): number {
+  const q = 1 - p;
+  const nm = n - m + 1;
+  const nk = n - k + 1;
+  const np2 = (n + 2) * p;
+  return (
+    (m + 0.5) * Math.log1p((m + 1 - np2) / (p * nm)) +
+    (n + 1) * Math.log1p((k - m) / nk) +
+    (k + 0.5) * Math.log1p((np2 - (k + 1)) / ((k + 1) * q)) +
+    fc(m) +
+    fc(n - m) -
+    fc(k) -
+    fc(n - k)
+  );
 }

@@ -1,3 +1,3 @@
-export { binomial, binomialUnchecked, binomialSampler, BINOMIAL_MAX_N } from "./binomial.ts";
+export { binomial, binomialUnchecked, binomialAt, binomialSampler, BINOMIAL_MAX_N } from "./binomial.ts";
 export { categorical, categoricalSampler } from "./categorical.ts";
 export { multinomial, multinomialOnSupport, chooseMultinomialMethod, type MultinomialMethod } from "./multinomial.ts";

@@ -14,7 +14,7 @@ import binomialPmf from "@stdlib/stats-base-dists-binomial-pmf";
 import chi2gof from "@stdlib/stats-chi2gof";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import { createRng, deriveSeed, type Rng } from "../rng/index.ts";
-import { chiSquareFit } from "./goodnessOfFit.testkit.ts";
+import { binomialFit, chiSquareFit } from "./goodnessOfFit.testkit.ts";
 import {
   chooseMultinomialMethod,
   multinomial,
@@ -134,6 +134,19 @@ describe("marginals", () => {
     expect(support.length).toBe(52);
     const fits = marginalFits("auto", 10, w, support, 2e4, deriveSeed(3, "support52"));
     fits.forEach((f, j) => expect(f.pValue, `entry ${j} ${JSON.stringify(f)}`).toBeGreaterThan(REJECT));
+  });
+  it("n = 10^6, weights (0.6, 0.3, 0.1): BTRD with p > 1/2 inside the binomial method", () => {
+    const out = new Int32Array(3);
+    const sup = Int32Array.of(0, 1, 2);
+    for (const [j, pj] of [[0, 0.6], [1, 0.3]] as const) {
+      const rng = createRng(deriveSeed(5, `big ${j}`));
+      const draw = () => {
+        multinomialOnSupportWith(rng, 1e6, [0.6, 0.3, 0.1], sup, 3, out, "binomial");
+        return out[j];
+      };
+      const fit = binomialFit(draw, 2e4, 1e6, pj);
+      expect(fit.pValue, `entry ${j} ${JSON.stringify(fit)}`).toBeGreaterThan(REJECT);
+    }
   });
   it("catches a planted 1% bias in one weight (power)", () => {
     const w = [0.2, 0.3, 0.5];

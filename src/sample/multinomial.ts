@@ -9,15 +9,19 @@
  */
 import type { Rng } from "../rng/index.ts";
 import { checkDistribution, checkIntegerInRange } from "../validate.ts";
-import { binomialUnchecked, BINOMIAL_MAX_N } from "./binomial.ts";
+import { BINOMIAL_MAX_N, INVERSION_MAX_MEAN } from "./binomial.ts";
+import { inversionDraw } from "./binomialInversion.ts";
+import { btrdRest, restArgs } from "./btrd.ts";
 
 /** The two counting methods. */
 export type MultinomialMethod = "binomial" | "categorical";
 
 /**
- * The categorical method is used while n < CATEGORICAL_MAX_RATIO * k. Measured crossover
- * (benchmarks/quick/sample-timing.ts): n / k between 3 and 5 for k from 20 to 1000, Zipf or flat.
+ * The categorical method is used while n < ratio * k, ratio = 2 for k < 128 and 4 above: the
+ * measured crossovers (Zipf and flat weights, k = 20 to 1000; benchmarks/quick/sample-timing.ts)
+ * lie near n / k = 2 for small k and between 3.5 and 5 for k >= 300.
  */
+export const CATEGORICAL_MAX_RATIO_SMALL_K = 2;
 export const CATEGORICAL_MAX_RATIO = 4;
 
 /** Binary search (not a guide table) in the categorical method while n * this < k. */
@@ -28,13 +32,14 @@ const BINARY_SEARCH_RATIO = 8;
  * @example chooseMultinomialMethod(10, 600); // => "categorical"
  */
 export function chooseMultinomialMethod(n: number, k: number): MultinomialMethod {
-  return n < CATEGORICAL_MAX_RATIO * k ? "categorical" : "binomial";
+  return n < (k < 128 ? CATEGORICAL_MAX_RATIO_SMALL_K : CATEGORICAL_MAX_RATIO) * k ? "categorical" : "binomial";
 }
 
 // Scratch buffers, grown on demand and reused across calls.
 let scratchF64 = new Float64Array(1024);
 let scratchI32 = new Int32Array(1025);
 let identity = new Int32Array(0);
+const f64Slot = new Float64Array(1);
 
 function f64Scratch(k: number): Float64Array {
   if (scratchF64.length < k) scratchF64 = new Float64Array(Math.max(k, 2 * scratchF64.length));
@@ -69,9 +74,11 @@ export function multinomial(rng: Rng, n: number, p: ArrayLike<number>): Int32Arr
 /**
  * Multinomial(n, w restricted to support / sum of those w): for j < k writes
  * out[support[j]] = count of category support[j]; other entries of out are not touched.
- * weights is indexed by category (weights[support[j]]), non-negative, with a positive sum over
- * the support (e.g. the integer counts of the previous generation). Picks the method with
- * `chooseMultinomialMethod(n, k)`. Cost O(k + min(n, k) * c) with no allocation per call.
+ * weights is indexed by category (weights[support[j]]), non-negative, with a positive finite sum
+ * over the support (e.g. the integer counts of the previous generation); support[0..k) holds
+ * distinct categories. Picks the method with `chooseMultinomialMethod(n, k)`: for n >= 4k (2k when
+ * k < 128) at most k binomial draws (O(k)), else O(n + k) (O(k + n log k) when 8n < k). No allocation per call
+ * (module scratch buffers, grown on demand; not reentrant).
  * @example multinomialOnSupport(rng, 10, [3, 0, 7], Int32Array.of(0, 2), 2, out); // out[0] + out[2] = 10
  */
 export function multinomialOnSupport(
@@ -126,7 +133,9 @@ function conditionalBinomials(
   k: number,
   out: Int32Array,
 ): void {
-  const suffix = f64Scratch(k);
+  // cond[j] = w_j / (w_j + ... + w_{k-1}): the conditional probability of entry j (NaN after the
+  // last positive weight, where it is never read).
+  const cond = f64Scratch(k);
   const nw = weights.length;
   const no = out.length;
   let sum = 0;
@@ -137,7 +146,7 @@ function conditionalBinomials(
     const w = weights[i];
     if (!(w >= 0 && w < Infinity)) badWeight(weights, i);
     sum += w;
-    suffix[j] = sum;
+    cond[j] = w / sum;
     if (last < 0 && w > 0) last = j;
   }
   if (!(sum < Infinity)) noMass(sum);
@@ -148,9 +157,41 @@ function conditionalBinomials(
   }
   let rest = n;
   let j = 0;
+  // The loop is the hot path of every simulation: binomialAt (binomial.ts) with BTRD's step 1
+  // written out here, so that its speed does not hang on V8's inlining decisions.
+  const qSlot = f64Slot;
   for (; j < last && rest > 0; j++) {
-    const w = weights[support[j]];
-    const x = w === 0 ? 0 : binomialUnchecked(rng, rest, w / suffix[j]);
+    const p = cond[j];
+    const flip = p > 0.5;
+    const q = flip ? 1 - p : p;
+    let x = 0;
+    if (q > 0) {
+      const nq = rest * q;
+      if (nq < INVERSION_MAX_MEAN) {
+        qSlot[0] = q;
+        x = inversionDraw(rng, rest, qSlot, 0);
+      } else {
+        const spq = Math.sqrt(nq - nq * q);
+        const b = 1.15 + 2.53 * spq;
+        const d = 0.92 * b - 4.2;
+        const vb = rng.uniform() * b;
+        if (vb <= 0.86 * d) {
+          const a = -0.0873 + 0.0248 * b + 0.01 * q;
+          const t = vb - 0.43 * d;
+          const s = 0.5 * d - Math.abs(t);
+          x = Math.floor(((2 * a * d + b * s) * t) / (s * d) + nq + 0.5);
+        } else {
+          restArgs[0] = q;
+          restArgs[1] = vb / b;
+          restArgs[2] = spq;
+          restArgs[3] = b;
+          x = btrdRest(rng, rest, restArgs);
+        }
+      }
+      if (flip) x = rest - x;
+    } else if (flip) {
+      x = rest;
+    }
     out[support[j]] = x;
     rest -= x;
   }

@@ -1,0 +1,70 @@
+/**
+ * `collapse-harness transformer-report`: TRANSFORMER.md and the Figure-5-style plot
+ * (figures/fig5-transformer.png and .svg) from one `collapse-harness transformer` run record,
+ * all three written atomically as one unit.
+ */
+import { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { writeFilesAtomic } from "../report/atomicWrite.ts";
+import { plotFiles } from "../report/plot/plotFiles.ts";
+import { renderPlot } from "../report/plot/renderPlot.ts";
+import type { TransformerExperimentRecord } from "../transformer/experiment.ts";
+import { checkTransformerRecord, TRANSFORMER_FIGURE_ID, TRANSFORMER_REPORT_FILE, transformerReport } from "../report/transformerReport.ts";
+
+interface TransformerReportRawOptions {
+  in?: string;
+  out: string;
+}
+
+/** `path` relative to the working folder with forward slashes (as the report prints commands); absolute if outside it. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  if (rel === "") return ".";
+  if (rel.startsWith("..") || isAbsolute(rel)) return resolve(path);
+  return rel.split(sep).join("/");
+}
+
+/**
+ * The run record at `path`, parsed and checked; a TypeError starting with "in" when it cannot be
+ * read, is not JSON, or is not a transformer run record.
+ */
+export function readTransformerRecord(path: string): TransformerExperimentRecord {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new TypeError(`in must be a readable run record file, got ${path} (${code})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new TypeError(`in must be a JSON run record, got ${path}: ${(err as Error).message.split("\n")[0]}`);
+  }
+  return checkTransformerRecord(value, "in");
+}
+
+/** The `transformer-report` subcommand. */
+export function transformerReportCommand(): Command {
+  return new Command("transformer-report")
+    .description(
+      `Writes <out>/${TRANSFORMER_REPORT_FILE} and <out>/figures/${TRANSFORMER_FIGURE_ID}.png/.svg (Figure 5 with a transformer) from\n` +
+        "a run record of `collapse-harness transformer --out RUN.json`. Every number comes from the record.",
+    )
+    .option("--in <file>", "the run record (JSON) written by `collapse-harness transformer`")
+    .option("--out <folder>", "report folder", "reports")
+    .action(async (o: TransformerReportRawOptions) => {
+      if (o.in === undefined || o.in === "") throw new TypeError("in must be given (--in RUN.json)");
+      if (o.out === "") throw new TypeError("out must be a folder, got an empty string");
+      const record = readTransformerRecord(o.in);
+      const report = transformerReport(record, { runPath: displayPath(o.in), outDir: displayPath(o.out) });
+      const plot = await renderPlot(report.plot);
+      if (plot.warnings.length > 0) throw new Error(`${TRANSFORMER_FIGURE_ID}: the plot renderer warned: ${plot.warnings.join("; ")}`);
+      const markdownPath = join(o.out, TRANSFORMER_REPORT_FILE);
+      const files = [{ path: markdownPath, data: report.markdown }, ...plotFiles(join(o.out, "figures", TRANSFORMER_FIGURE_ID), plot)];
+      writeFilesAtomic(files);
+      for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
+    });
+}
