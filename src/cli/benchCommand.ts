@@ -24,6 +24,7 @@ interface BenchRawOptions {
 /** The `bench` subcommand. */
 export function benchCommand(): Command {
   return new Command("bench")
+    .summary("benchmark the samplers, chains and Monte Carlo engine against numpy in the same run")
     .description(
       "Benchmark collapse-harness against numpy in the same run (multinomial and binomial draws, the Figure 2 and 3 " +
         "workloads, the exact chain, verify, parallel Monte Carlo) and write BENCHMARKS.md with plots.",

@@ -11,11 +11,22 @@ export class UsageError extends Error {}
 export function buildProgram(): Command {
   const program = new Command("collapse-harness")
     .description(
-      "Executable checks of the statistical theory of language-model collapse\n" +
-        "(Seddik et al., How Bad is Training on Synthetic Data?, COLM 2024).\n\n" +
-        "Symbols: s vocabulary size, n synthetic samples per generation, N real samples,\n" +
-        "m generation, p = p^(0) original next-token distribution, sigma_m = ||p^(m)||_2^2,\n" +
-        "S_m = E[sigma_m], alpha = n/(N+n), T collapse time (first m with ||p^(m)||_inf = 1).",
+      "Executable checks of the statistical theory of language-model collapse " +
+        "(Seddik et al., How Bad is Training on Synthetic Data?, COLM 2024).",
+    )
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Symbols (the paper's):",
+        "  s        vocabulary size          s~       support size of p",
+        "  n        synthetic samples        N        real samples",
+        "  m        generation               p        p^(0), the original distribution",
+        "  sigma_m  ||p^(m)||_2^2            S_m      E[sigma_m]",
+        "  alpha    n/(N+n)                  T        first m with ||p^(m)||_inf = 1",
+        "",
+        "Start with: collapse-harness verify   (then see reports/VERDICTS.md)",
+      ].join("\n"),
     )
     .showHelpAfterError(false)
     .exitOverride();

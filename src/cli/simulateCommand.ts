@@ -274,6 +274,7 @@ atomically, and the same command always writes the same bytes.
 /** The `simulate` subcommand. */
 export function simulateCommand(): Command {
   const cmd = new Command("simulate")
+    .summary("simulate recursive training in one setting (Eq 5) and record every generation")
     .description("Simulate recursive training (the paper's Eq 5) in one setting and record sigma_m, distances and T per run.")
     .addOption(new Option("--setting <name>", "recursive-training setting").choices([...SETTINGS]).default("fully-synthetic"))
     .option("--s <s>", "vocabulary size s", "600")

@@ -41,10 +41,11 @@ export function writeAtomic(path: string, text: string): void {
 /** The `transformer` subcommand. */
 export function transformerCommand(): Command {
   return new Command("transformer")
+    .summary("train a tiny GPT recursively on tiny Shakespeare (the paper's Figure 5)")
     .description(
-      "Figure 5: a GPT-type transformer (tfjs) trained recursively on tiny Shakespeare. Generation 0, trained on the\n" +
-        "corpus, is the ground truth p^(0); generation m >= 1 trains on text from p^(m-1) (fully-synthetic) or on a mix\n" +
-        "with real text (mix-R: R% real). Records per generation ||p^(m) - p^(1)||_1 and ||p^(m) - p^(0)||_1 over\n" +
+      "Figure 5: a GPT-type transformer (tfjs) trained recursively on tiny Shakespeare. Generation 0, trained on the " +
+        "corpus, is the ground truth p^(0); generation m >= 1 trains on text from p^(m-1) (fully-synthetic) or on a mix " +
+        "with real text (mix-R: R% real). Records per generation ||p^(m) - p^(1)||_1 and ||p^(m) - p^(0)||_1 over " +
         "contexts sampled from p^(0), the validation loss, entropy, support, sigma_m and Theorem 1's S_m per context.",
     )
     .option("--preset <name>", "tiny (CPU, a few minutes) or paper (Table 1, for a GPU)", "tiny")

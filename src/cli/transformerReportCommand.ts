@@ -49,8 +49,9 @@ export function readTransformerRecord(path: string): TransformerExperimentRecord
 /** The `transformer-report` subcommand. */
 export function transformerReportCommand(): Command {
   return new Command("transformer-report")
+    .summary("render TRANSFORMER.md and the Figure 5 plot from a transformer run record")
     .description(
-      `Writes <out>/${TRANSFORMER_REPORT_FILE} and <out>/figures/${TRANSFORMER_FIGURE_ID}.png/.svg (Figure 5 with a transformer) from\n` +
+      `Writes <out>/${TRANSFORMER_REPORT_FILE} and <out>/figures/${TRANSFORMER_FIGURE_ID}.png/.svg (Figure 5 with a transformer) from ` +
         "a run record of `collapse-harness transformer --out RUN.json`. Every number comes from the record.",
     )
     .option("--in <file>", "the run record (JSON) written by `collapse-harness transformer`")

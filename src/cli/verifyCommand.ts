@@ -81,9 +81,10 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
 
 export function verifyCommand(): Command {
   return new Command("verify")
+    .summary("check every statement of the paper and the planted bugs; write the reports and figures")
     .description(
-      "Check every statement of the paper (Theorems 1-4, Proposition 1, Lemma 1, Eq 11, the classical facts)\n" +
-        "by exact computation and calibrated Monte Carlo, plus the planted-bug catalogue; write\n" +
+      "Check every statement of the paper (Theorems 1-4, Proposition 1, Lemma 1, Eq 11, the classical facts) " +
+        "by exact computation and calibrated Monte Carlo, plus the planted-bug catalogue; write " +
         "verdicts.json, VERDICTS.md and the paper's figures. Exit 0 when every verdict is as expected.",
     )
     .option("--list", "list the checks (statement id and point) and exit")
