@@ -73,10 +73,10 @@ export function exactCommand(): Command {
         const r = fullySyntheticExact(p, n, { M });
         result = r;
         summary =
-          `fully-synthetic s=${r.s} n=${n} support=${r.support} S_0=${format(r.S0)}` +
-          `E[T] = ${format(r.expectedCollapseTime)}` +
-          `P(limit = delta_i) = ${r.absorptionProbabilities.map(format).join(", ")}` +
-          `E[first token loss] = ${format(r.expectedFirstLossTime)}` +
+          `fully-synthetic s=${r.s} n=${n} support=${r.support} S_0=${format(r.S0)}\n` +
+          `E[T] = ${format(r.expectedCollapseTime)}\n` +
+          `P(limit = delta_i) = ${r.absorptionProbabilities.map(format).join(", ")}\n` +
+          `E[first token loss] = ${format(r.expectedFirstLossTime)}\n` +
           `rho_${M} = ${format(r.rho[M])}, S_${M} = ${format(r.S[M])}\n`;
       } else {
         const N = opts.N === undefined ? undefined : parseInteger(opts.N, "N", 1);
@@ -85,8 +85,8 @@ export function exactCommand(): Command {
         result = r;
         summary =
           `partially-synthetic s=${r.s} n=${n} N=${r.N} alpha=${format(r.alpha)} ` +
-          `${r.real ? `real=${r.real.join(",")}` : "averaged over real ~ Multinomial(N, p)"}` +
-          `E[T] = ${format(r.expectedCollapseTime)}` +
+          `${r.real ? `real=${r.real.join(",")}` : "averaged over real ~ Multinomial(N, p)"}\n` +
+          `E[T] = ${format(r.expectedCollapseTime)}\n` +
           `S_${M} = ${format(r.S[M])}, E||p^(${M}) - p^(1)||_1 = ${format(r.l1FromFirst[M])}\n`;
       }
       if (opts.out !== undefined) {
