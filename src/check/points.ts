@@ -34,3 +34,33 @@ export function generationsOf(point: Parameters, key = "m"): number[] {
   for (const m of list) if (!Number.isInteger(m) || m < 0) throw new RangeError(`${key} must be non-negative integers, got ${String(v)}`);
   return list;
 }
+
+/** The fields most checks read from a point: p^(0), its S_0 and support, n, N (0 if absent), the m list ([] if absent). */
+export interface PointBasics {
+  p0: Float64Array;
+  S0: number;
+  support: number;
+  n: number;
+  N: number;
+  ms: number[];
+}
+
+/**
+ * Reads a point once: p^(0) (see distributionOf), S_0 and s~, n, N and the generations m.
+ * @example readPoint({ p: [0.5, 0.5], n: 10, m: [1, 2] }); // => { p0: [0.5, 0.5], S0: 0.5, support: 2, n: 10, N: 0, ms: [1, 2] }
+ */
+export function readPoint(point: Parameters): PointBasics {
+  const p0 = distributionOf(point);
+  return {
+    p0,
+    ...summaryOf(p0),
+    n: Number(point.n),
+    N: point.N === undefined ? 0 : Number(point.N),
+    ms: point.m === undefined ? [] : generationsOf(point),
+  };
+}
+
+/** The point's own target discrepancy `epsilon`, or the statement's default. */
+export function epsilonOf(point: Parameters, fallback: number): number {
+  return typeof point.epsilon === "number" ? point.epsilon : fallback;
+}

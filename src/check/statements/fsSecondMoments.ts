@@ -8,7 +8,7 @@
 import { fsExpectedSquaredDistanceFromStart, fsSecondMomentMatrix } from "../../theory/index.ts";
 import type { Implementation } from "../implementation.ts";
 import { meanAtGenerations } from "../meanAtGenerations.ts";
-import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, distributionOf, generationsOf, readPoint } from "../points.ts";
 import type { Statement } from "../statement.ts";
 import { tokenFrequency, topTokens, withTokenFrequencies } from "./tokenFrequencies.ts";
 
@@ -28,10 +28,7 @@ export function fsSecondMomentsStatement(impl: Implementation): Statement {
       { p: [0.5, 0.3, 0.2], n: 20, m: [1, 5, 20, 50] },
     ],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, n, ms } = readPoint(point);
       return meanAtGenerations({
         impl,
         ctx,

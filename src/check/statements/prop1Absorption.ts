@@ -10,7 +10,7 @@ import { absorptionProbabilities as predictedAbsorption } from "../../theory/ind
 import { exactMeasurement } from "../exactMeasurement.ts";
 import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
-import { distributionOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, distributionOf, readPoint } from "../points.ts";
 import { forEachRun } from "../runs.ts";
 import type { Statement } from "../statement.ts";
 import { worstRowMeasurement, type Row } from "./worstRow.ts";
@@ -39,9 +39,7 @@ export function prop1AbsorptionStatement(impl: Implementation): Statement {
     ],
     extendedPoints: [{ p: [0.9, 0.05, 0.05], n: 50, runs: 20000 }],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0, support } = summaryOf(p0);
-      const n = Number(point.n);
+      const { p0, S0, support, n } = readPoint(point);
       const R = Number(point.runs) * (ctx.extended ? 5 : 1);
       const H = collapseHorizon(n, S0, 1e-12);
       const tail = Math.min(1, n * (1 - S0) * Math.exp(H * Math.log1p(-1 / n)));

@@ -14,17 +14,13 @@ import { freshRealSquaredError, partiallySyntheticLimit, psSquaredDistanceFromSt
 import { exactMeasurement } from "../exactMeasurement.ts";
 import type { Implementation } from "../implementation.ts";
 import { meanAtGenerations } from "../meanAtGenerations.ts";
-import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, epsilonOf, readPoint } from "../points.ts";
 import type { Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
 
 const WHERE = "Spec 4.3 (second moments of the Partially Synthetic chain)";
 const SMALL: Parameters = { p: [0.5, 0.3, 0.2], N: 10, n: 10, m: [2, 3, 4, 6] };
 const CONCENTRATED: Parameters = { p: [0.8, 0.1, 0.1], N: 4, n: 4, m: [2, 3, 5] };
-
-function epsilonOf(point: Parameters, fallback: number): number {
-  return typeof point.epsilon === "number" ? point.epsilon : fallback;
-}
 
 export function psDriftStatement(impl: Implementation): Statement {
   return {
@@ -37,11 +33,7 @@ export function psDriftStatement(impl: Implementation): Statement {
     description: "mean over runs of ||p^(m) - p^(1)||_2^2 (range [0, 2a^2]) vs D_m, at several m >= 2",
     points: [{ ...PAPER_P, N: 100, n: 10, m: [2, 3, 5], epsilon: 4e-4 }, { ...SMALL, epsilon: 0.003 }, { ...CONCENTRATED, epsilon: 0.01 }],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, N, n, ms } = readPoint(point);
       const a = n / (N + n);
       return meanAtGenerations({
         impl,
@@ -72,10 +64,7 @@ export function psDriftExactStatement(impl: Implementation): Statement {
       { p: [0.6, 0.4], N: 3, n: 20, M: 12 },
     ],
     measure(point) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
+      const { p0, S0, N, n } = readPoint(point);
       const M = Number(point.M);
       const tr = partiallySyntheticAveragedTrajectory(p0, N, n, M);
       const pairs = [];
@@ -99,11 +88,7 @@ export function psLimitStatement(impl: Implementation): Statement {
       { p: [0.8, 0.1, 0.1], N: 4, n: 4, m: [1], epsilon: 0.02 },
     ],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, N, n, ms } = readPoint(point);
       const bound = partiallySyntheticLimit({ N, n, S0 }).SInf;
       return meanAtGenerations({
         impl,
@@ -135,10 +120,7 @@ export function psLimitExactStatement(): Statement {
       { p: [0.5, 0.3, 0.2], N: 10, n: 10, M: 20 },
     ],
     measure(point) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
+      const { p0, S0, N, n } = readPoint(point);
       const M = Number(point.M);
       const bound = partiallySyntheticLimit({ N, n, S0 }).SInf;
       const tr = partiallySyntheticAveragedTrajectory(p0, N, n, M);
@@ -163,11 +145,7 @@ export function psFreshRealStatement(impl: Implementation): Statement {
       { ...CONCENTRATED, m: [1, 2, 4], epsilon: 0.025 },
     ],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, N, n, ms } = readPoint(point);
       return meanAtGenerations({
         impl,
         ctx,
@@ -196,11 +174,7 @@ export function psDistanceFromStartStatement(impl: Implementation): Statement {
       { ...CONCENTRATED, m: [1, 2, 4], epsilon: 0.025 },
     ],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const N = Number(point.N);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, N, n, ms } = readPoint(point);
       return meanAtGenerations({
         impl,
         ctx,

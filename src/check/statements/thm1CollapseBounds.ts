@@ -13,7 +13,7 @@ import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
 import { decideVerdict } from "../decide.ts";
 import { bernsteinSampleSize, meanInterval } from "../montecarlo.ts";
-import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, distributionOf, readPoint } from "../points.ts";
 import type { CheckContext, Statement } from "../statement.ts";
 import type { Measurement, Parameters, Relation } from "../types.ts";
 
@@ -56,10 +56,7 @@ function drawCollapseTimes(impl: Implementation, point: Parameters, ctx: CheckCo
 
 function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
   return (point, ctx) => {
-    const p0 = distributionOf(point);
-    const { S0, support } = summaryOf(p0);
-    const n = Number(point.n);
-    const ms = generationsOf(point);
+    const { p0, S0, support, n, ms } = readPoint(point);
     const horizon = Math.max(...ms);
     const R = Number(point.runs ?? 20_000) * (ctx.extended ? 5 : 1);
     const T = collapseTimes(impl, point, ctx, R, 0, horizon);
@@ -94,9 +91,7 @@ function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement
 
 function rhoExact(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
   return (point) => {
-    const p0 = distributionOf(point);
-    const { S0, support } = summaryOf(p0);
-    const n = Number(point.n);
+    const { p0, S0, support, n } = readPoint(point);
     const ex = fullySyntheticExact(p0, n, { M: Number(point.M) });
     const pairs: ExactPair[] = [];
     for (let m = 1; m < ex.rho.length; m++) {
@@ -109,9 +104,7 @@ function rhoExact(impl: Implementation, side: "lower" | "upper"): Statement["mea
 
 function timeMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
   return (point, ctx): Measurement => {
-    const p0 = distributionOf(point);
-    const { S0, support } = summaryOf(p0);
-    const n = Number(point.n);
+    const { p0, S0, support, n } = readPoint(point);
     // Truncation: P(T > H) <= n (1 - S0)(1 - 1/n)^H (the proof's bound on P(T > k), from Eq 6 and
     // Markov's inequality); H is chosen so that the truncated mass H * P(T > H) is below 1e-9.
     let H = Math.max(10, n);
@@ -138,9 +131,7 @@ function timeMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statemen
 
 function timeExact(impl: Implementation, side: "lower" | "upper"): Statement["measure"] {
   return (point) => {
-    const p0 = distributionOf(point);
-    const { S0, support } = summaryOf(p0);
-    const n = Number(point.n);
+    const { p0, S0, support, n } = readPoint(point);
     const ex = fullySyntheticExact(p0, n, { M: 1 });
     const b = impl.collapseTimeBounds({ n, S0, support, s: p0.length });
     return exactMeasurement(side === "lower" ? "atLeast" : "atMost", [
@@ -200,9 +191,7 @@ export function thm1SharpnessStatement(impl: Implementation): Statement {
     description: "exact rho_m and E[T] vs the bounds, which must be equal at this point",
     points: [{ p: [0.5, 0.5, 0], n: 2, M: 30 }],
     measure(point) {
-      const p0 = distributionOf(point);
-      const { S0, support } = summaryOf(p0);
-      const n = Number(point.n);
+      const { p0, S0, support, n } = readPoint(point);
       const ex = fullySyntheticExact(p0, n, { M: Number(point.M) });
       const pairs: ExactPair[] = [{ label: "E[T]", exact: ex.expectedCollapseTime, predicted: impl.collapseTimeBounds({ n, S0, support, s: p0.length }).lower }];
       for (let m = 1; m < ex.rho.length; m++) {

@@ -6,7 +6,7 @@ import { fullySyntheticExact } from "../../exact/index.ts";
 import type { Implementation } from "../implementation.ts";
 import { exactMeasurement } from "../exactMeasurement.ts";
 import { meanAtGenerations } from "../meanAtGenerations.ts";
-import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, readPoint } from "../points.ts";
 import type { Statement } from "../statement.ts";
 
 const TITLE = "Theorem 1: S_m = 1 - (1 - 1/n)^m (1 - S_0)";
@@ -27,10 +27,7 @@ export function thm1SmStatement(impl: Implementation): Statement {
     ],
     extendedPoints: [{ ...PAPER_P, n: 100, m: [1, 10, 100] }],
     measure(point, ctx) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const n = Number(point.n);
-      const ms = generationsOf(point);
+      const { p0, S0, n, ms } = readPoint(point);
       return meanAtGenerations({
         impl,
         ctx,
@@ -60,9 +57,7 @@ export function thm1SmExactStatement(impl: Implementation): Statement {
       { p: [0.25, 0.25, 0.25, 0.25], n: 6, M: 30 },
     ],
     measure(point) {
-      const p0 = distributionOf(point);
-      const { S0 } = summaryOf(p0);
-      const n = Number(point.n);
+      const { p0, S0, n } = readPoint(point);
       const ex = fullySyntheticExact(p0, n, { M: Number(point.M) });
       return exactMeasurement(
         "equals",

@@ -8,7 +8,7 @@ import { partiallySyntheticAveragedTrajectory } from "../../exact/index.ts";
 import { eq9With, type Implementation } from "../implementation.ts";
 import { exactMeasurement } from "../exactMeasurement.ts";
 import { meanAtGenerations } from "../meanAtGenerations.ts";
-import { distributionOf, generationsOf, PAPER_P, summaryOf } from "../points.ts";
+import { PAPER_P, epsilonOf, readPoint } from "../points.ts";
 import type { Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
 
@@ -22,11 +22,7 @@ const DETECT_POINTS: Parameters[] = [
 
 function monteCarlo(impl: Implementation, nextSm: Implementation["partiallySyntheticNextSm"]): Statement["measure"] {
   return (point, ctx) => {
-    const p0 = distributionOf(point);
-    const { S0 } = summaryOf(p0);
-    const N = Number(point.N);
-    const n = Number(point.n);
-    const ms = generationsOf(point);
+    const { p0, S0, N, n, ms } = readPoint(point);
     return meanAtGenerations({
       impl,
       ctx,
@@ -35,18 +31,14 @@ function monteCarlo(impl: Implementation, nextSm: Implementation["partiallySynth
       pick: (rec, m) => rec.sigma[m + 1],
       range: 1,
       predicted: (m) => nextSm({ N, n, S0, m }),
-      epsilon: typeof point.epsilon === "number" ? point.epsilon : 0.004,
+      epsilon: epsilonOf(point, 0.004),
     });
   };
 }
 
 function exact(nextSm: Implementation["partiallySyntheticNextSm"]): Statement["measure"] {
   return (point) => {
-    const p0 = distributionOf(point);
-    const { S0 } = summaryOf(p0);
-    const N = Number(point.N);
-    const n = Number(point.n);
-    const ms = generationsOf(point);
+    const { p0, S0, N, n, ms } = readPoint(point);
     const tr = partiallySyntheticAveragedTrajectory(p0, N, n, Math.max(...ms) + 1);
     return exactMeasurement(
       "equals",
