@@ -3,7 +3,7 @@
  * absorption probabilities, first-loss time, rho_m, S_m), written as JSON.
  */
 import { Command, Option } from "commander";
-import { renameSync, writeFileSync } from "node:fs";
+import { writeOutputs } from "./writeOutputs.ts";
 import { fullySyntheticExact } from "../exact/fullySyntheticExact.ts";
 import { partiallySyntheticExact } from "../exact/partiallySyntheticExact.ts";
 import { checkChoice, checkIntegerAtLeast } from "../validate.ts";
@@ -90,9 +90,7 @@ export function exactCommand(): Command {
           `S_${M} = ${format(r.S[M])}, E||p^(${M}) - p^(1)||_1 = ${format(r.l1FromFirst[M])}\n`;
       }
       if (opts.out !== undefined) {
-        const tmp = `${opts.out}.tmp`;
-        writeFileSync(tmp, toJson(result));
-        renameSync(tmp, opts.out);
+        writeOutputs([{ path: opts.out, data: toJson(result) }]);
         summary += `wrote ${opts.out}\n`;
       }
       process.stdout.write(summary);

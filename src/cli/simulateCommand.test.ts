@@ -135,10 +135,13 @@ describe("collapse-harness simulate", () => {
   });
 
   it("an unwritable output path exits 2 and leaves no temporary file", async () => {
-    const r = await cli(["--runs", "1", "--out", join(dir, "no-such-dir", "x.json")]);
+    // The parent "folder" is a regular file, so no folder can be made there.
+    const blocker = join(dir, "blocker.txt");
+    writeFileSync(blocker, "not a folder");
+    const r = await cli(["--runs", "1", "--out", join(blocker, "x.json")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^collapse-harness: out: cannot write/);
-    expect(existsSync(join(dir, "no-such-dir"))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
   it("--help explains every setting and the symbols", async () => {

@@ -4,7 +4,6 @@
  */
 import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { CORPUS_PATH, fromCorpus, initialDistribution, INIT_KINDS, readCorpus, type InitKind, type InitSpec } from "../init/index.ts";
 import { REAL_DATA, SETTING_DESCRIPTIONS, SETTINGS, type Setting } from "../loops/index.ts";
 import { checkSimulationConfig, type SimulationConfig } from "../loops/simulationConfig.ts";
@@ -16,6 +15,7 @@ import type { RunRecord } from "../loops/runRecord.ts";
 import type { LanguageModel } from "../model/types.ts";
 import { createRng, deriveSeed, rngStreams, type Rng } from "../rng/index.ts";
 import { checkChoice, checkFinite, checkIntegerAtLeast } from "../validate.ts";
+import { writeOutputs } from "./writeOutputs.ts";
 
 /** Generation cap of fully-synthetic runs, which otherwise run until collapse. */
 export const UNTIL_COLLAPSE_CAP = 100_000;
@@ -115,22 +115,6 @@ export function formatJson(value: unknown, indent = ""): string {
   }
   if (typeof value === "number" && !Number.isFinite(value)) return "null";
   return JSON.stringify(value);
-}
-
-/** Writes every file to a temporary name first, then renames them all; on error nothing is left. */
-function writeAtomically(files: Array<[path: string, text: string]>): void {
-  const temps: string[] = [];
-  try {
-    for (const [path, text] of files) {
-      const tmp = `${path}.tmp-${process.pid}`;
-      temps.push(tmp);
-      writeFileSync(tmp, text);
-    }
-    files.forEach(([path], i) => renameSync(temps[i], path));
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw new RangeError(`out: cannot write ${files.map(([p]) => p).join(" and ")}: ${(e as Error).message}`);
-  }
 }
 
 /**
@@ -415,7 +399,7 @@ function runSimulate(opts: RawOptions, cmd: Command): string {
   }
   const files: Array<[string, string]> = [[opts.out, formatJson(result) + "\n"]];
   if (opts.csv !== undefined && csv !== undefined) files.push([opts.csv, csv]);
-  writeAtomically(files);
+  writeOutputs(files.map(([path, data]) => ({ path, data })));
   return `simulate ${setting}: ${line}; wrote ${files.map(([p]) => p).join(", ")}\n`;
 }
 

@@ -4,12 +4,13 @@
  * command runs (src/transformer is the only folder that imports it).
  */
 import { Command } from "commander";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { checkChoice, checkIntegerAtLeast } from "../validate.ts";
 import { checkSeed } from "../rng/index.ts";
 import { transformerBackends } from "../transformer/backendNames.ts";
 import { checkPreset, transformerPreset } from "../transformer/presets.ts";
 import { parseSetting } from "../transformer/settings.ts";
+import { writeOutputs } from "./writeOutputs.ts";
 
 interface TransformerRawOptions {
   preset: string;
@@ -29,13 +30,6 @@ interface TransformerRawOptions {
 function parseInteger(text: string, name: string, min: number): number {
   const v = text.trim() === "" ? Number.NaN : Number(text);
   return checkIntegerAtLeast(v, name, min);
-}
-
-/** Writes `text` to `path` atomically: a temporary file in the same folder, then a rename. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /** The `transformer` subcommand. */
@@ -106,7 +100,7 @@ export function transformerCommand(): Command {
           }
         },
       });
-      writeAtomic(o.out, `${JSON.stringify(record)}\n`);
+      writeOutputs([{ path: o.out, data: `${JSON.stringify(record)}\n` }]);
       process.stdout.write(`backend ${record.backend.backend}: ${record.backend.device}; ${record.parameters} parameters\n`);
       for (const s of record.settings) {
         const last = s.generations[s.generations.length - 1];
