@@ -1,26 +1,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SETTINGS } from "../loops/settings.ts";
-import { main } from "./main.ts";
+import { runCli } from "./runCli.testkit.ts";
 import { formatJson } from "./simulateCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "simulate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process; returns the exit code and what it printed. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  try {
-    const code = await main(["simulate", ...args, "--no-progress"]);
-    return { code, stdout: out.mock.calls.map((c) => String(c[0])).join(""), stderr: err.mock.calls.map((c) => String(c[0])).join("") };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (args: string[]) => runCli(["simulate", ...args, "--no-progress"]);
 
 describe("collapse-harness simulate", () => {
   it("the acceptance run: 100 fully-synthetic runs at s = 600, s~ = 52, S_0 = 0.1, n = 10, all collapsed with T", async () => {

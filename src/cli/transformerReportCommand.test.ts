@@ -1,27 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { fakeTransformerRecord } from "../report/transformerReport.fixture.ts";
 import { transformerReport } from "../report/transformerReport.ts";
-import { main } from "./main.ts";
+import { runCli } from "./runCli.testkit.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "transformer-report-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  process.exitCode = undefined;
-  try {
-    const code = await main(["transformer-report", ...args]);
-    return { code, stdout: out.mock.calls.map((c) => String(c[0])).join(""), stderr: err.mock.calls.map((c) => String(c[0])).join("") };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = (args: string[]) => runCli(["transformer-report", ...args]);
 
 /** Every file under `folder`, relative, sorted. */
 function listFiles(folder: string): string[] {

@@ -1,37 +1,24 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "./main.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./runCli.testkit.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "verify-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  process.exitCode = undefined;
-  try {
-    const code = await main(args);
-    return { code, out: out.mock.calls.map((c) => String(c[0])).join(""), err: err.mock.calls.map((c) => String(c[0])).join("") };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
 
 describe("verify command", () => {
   it("lists the checks with where they are in the paper", async () => {
-    const r = await run(["verify", "--list"]);
+    const r = await runCli(["verify", "--list"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^thm1-sm\tTheorem 1, Eq \(6\)/m);
-    expect(r.out).toMatch(/^bug:n-minus-one\/thm1-sm/m);
+    expect(r.stdout).toMatch(/^thm1-sm\tTheorem 1, Eq \(6\)/m);
+    expect(r.stdout).toMatch(/^bug:n-minus-one\/thm1-sm/m);
   });
 
   it("runs a subset, writes both reports and exits 0 when every verdict is as expected", async () => {
     const out = join(tmp, "ok");
-    const r = await run(["verify", "--only", "thm1-sm-exact", "thm2-sm-partial-printed-exact", "--no-figures", "--quiet", "--workers", "1", "--out", out]);
+    const r = await runCli(["verify", "--only", "thm1-sm-exact", "thm2-sm-partial-printed-exact", "--no-figures", "--quiet", "--workers", "1", "--out", out]);
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, "verdicts.json"), "utf8")) as { records: Array<{ id: string; verdict: string }> };
     expect(json.records.find((x) => x.id === "thm2-sm-partial-printed-exact")?.verdict).toBe("refuted");
@@ -41,9 +28,9 @@ describe("verify command", () => {
   it("rejects bad input with one line, exit 2 and no report", async () => {
     for (const args of [["--seed", "abc"], ["--delta", "2"], ["--workers", "0"], ["--only", "no-such-statement"]]) {
       const out = join(tmp, `bad-${args[0]}`);
-      const r = await run(["verify", ...args, "--out", out, "--quiet"]);
+      const r = await runCli(["verify", ...args, "--out", out, "--quiet"]);
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(existsSync(out)).toBe(false);
     }
   });
