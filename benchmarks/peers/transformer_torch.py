@@ -2,8 +2,9 @@
 
 Run as `python3 benchmarks/peers/transformer_torch.py '<json>'` with the JSON of
 {"model": ..., "train": ..., "protocol": ..., "steps", "sampleSteps", "warmup", "seed",
-"threads", "corpusPath", "trainFraction"} (the harness's preset fields). Prints one JSON line with the versions,
-thread count and tokens/s for training and for sampling.
+"threads", "device", "corpusPath", "trainFraction"} (the harness's preset fields; device is "cpu",
+the default, or "cuda"). Prints one JSON line with the versions, the device, the thread count and
+tokens/s for training and for sampling. On CUDA the timers wait for the device (synchronize).
 
 The model is the harness's (src/transformer/model.ts): nanoGPT's GPT with pre-layer-norm blocks,
 separate q/k/v maps, exact GELU, no biases (layer-norm gains only), the LM head tied to the token
@@ -51,7 +52,7 @@ class Block(torch.nn.Module):
         q = (h1 @ self.q).view(b, rows, h, hd).transpose(1, 2)
         att = (q @ k.transpose(-2, -1)) / math.sqrt(hd)
         if not last_only:
-            mask = torch.triu(torch.ones(t, t, dtype=torch.bool), diagonal=1)
+            mask = torch.triu(torch.ones(t, t, dtype=torch.bool, device=x.device), diagonal=1)
             att = att.masked_fill(mask, float("-inf"))
         att = drop(torch.softmax(att, dim=-1))
         y = (att @ v).transpose(1, 2).reshape(b, rows, c)
@@ -84,6 +85,8 @@ def main():
     o = json.loads(sys.argv[1])
     torch.manual_seed(o["seed"])
     torch.set_num_threads(o["threads"])
+    device = torch.device(o.get("device", "cpu"))
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
     rng = np.random.default_rng(o["seed"])
     m, tr, pr = o["model"], o["train"], o["protocol"]
     with open(o["corpusPath"], encoding="utf8") as f:
@@ -92,34 +95,37 @@ def main():
     _, tokens = np.unique(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), return_inverse=True)
     tokens = tokens.astype(np.int64)
     t, bsz = m["contextLength"], tr["batchSize"]
-    model = GPT(m)
+    model = GPT(m).to(device)
     opt = torch.optim.Adam(model.parameters(), lr=tr["learningRate"], betas=(0.9, tr["beta2"]), eps=1e-8)
 
     def step():
         starts = rng.integers(0, len(tokens) - t - 1, size=bsz)
-        x = torch.from_numpy(np.stack([tokens[s : s + t] for s in starts]))
-        y = torch.from_numpy(np.stack([tokens[s + 1 : s + t + 1] for s in starts]))
+        x = torch.from_numpy(np.stack([tokens[s : s + t] for s in starts])).to(device)
+        y = torch.from_numpy(np.stack([tokens[s + 1 : s + t + 1] for s in starts])).to(device)
         logits = model(x)
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), y.view(-1))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
-        return loss.item()
+        return loss.detach()
 
     model.train()
     for _ in range(o["warmup"]):
         step()
+    sync()
     t0 = time.perf_counter()
     for _ in range(o["steps"]):
         loss = step()
+    sync()
     train_s = time.perf_counter() - t0
+    loss = loss.item()
 
     model.eval()
     b = pr["sampleBatch"]
     length = t + o["sampleSteps"]
 
     def sample(n):
-        seq = torch.zeros(b, n, dtype=torch.int64)
+        seq = torch.zeros(b, n, dtype=torch.int64, device=device)
         with torch.no_grad():
             for k in range(1, n):
                 ctx = seq[:, max(0, k - t) : k]
@@ -128,14 +134,17 @@ def main():
         return seq
 
     sample(t + 1)
+    sync()
     s0 = time.perf_counter()
     sample(length)
+    sync()
     sample_s = time.perf_counter() - s0
     print(
         json.dumps(
             {
                 "python": platform.python_version(),
                 "torch": torch.__version__,
+                "device": torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu",
                 "threads": torch.get_num_threads(),
                 "parameters": sum(p.numel() for p in model.parameters()),
                 "steps": o["steps"],

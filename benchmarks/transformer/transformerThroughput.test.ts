@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { transformerPreset } from "../../src/transformer/presets.ts";
-import { benchTable, type TransformerBenchRecord } from "./runTransformerBench.ts";
+import type { TransformerBenchRecord } from "./transformerBench.ts";
+import { benchTable, transformerBenchMarkdown } from "./transformerBenchMarkdown.ts";
 import { measureThroughput } from "./transformerThroughput.ts";
 
 describe("transformer throughput", () => {
@@ -19,7 +20,9 @@ describe("transformer throughput", () => {
     const record: TransformerBenchRecord = {
       kind: "transformer-throughput",
       preset,
-      machine: { cpus: 2, cpuModel: "x", loadAverage: [0, 0, 0], node: "v20" },
+      machine: { cpus: 2, cpuModel: "x", loadAverage: [0, 0, 0], node: "v20", accelerator: null },
+      protocol: { steps: 30, sampleSteps: 64, warmup: 3, seed: 1 },
+      command: "npx tsx benchmarks/transformer/runTransformerBench.ts --preset tiny",
       tfjs: [
         {
           backend: { backend: "wasm", device: "WebAssembly" },
@@ -37,13 +40,27 @@ describe("transformer throughput", () => {
         },
       ],
       failures: [{ backend: "webgpu", error: "no adapter" }],
-      torch: [{ python: "3.11", torch: "1.13", threads: 1, trainTokensPerSecond: 7680, sampleTokensPerSecond: 5056 }],
+      torch: [
+        { python: "3.11", torch: "1.13", device: "cpu", threads: 1, trainTokensPerSecond: 7680, sampleTokensPerSecond: 5056 },
+        { python: "3.12", torch: "2.11", device: "NVIDIA H200", threads: 16, trainTokensPerSecond: 1536000, sampleTokensPerSecond: 50560 },
+      ],
       torchError: null,
-      ratios: [{ backend: "wasm", torchThreads: 1, train: 2, sample: 1 }],
+      ratios: [
+        { backend: "wasm", torchDevice: "cpu", torchThreads: 1, train: 2, sample: 1 },
+        { backend: "wasm", torchDevice: "NVIDIA H200", torchThreads: 16, train: 0.01, sample: 0.1 },
+      ],
     };
     const table = benchTable(record);
     expect(table).toMatch(/\| tfjs wasm \| WebAssembly \| 15360 \| 5056 \|/);
     expect(table).toMatch(/tfjs webgpu: not measured \(no adapter\)/);
-    expect(table).toMatch(/tfjs wasm \/ PyTorch \(1 thread\(s\)\): train 2\.00x, sample 1\.00x/);
+    expect(table).toMatch(/tfjs wasm \/ PyTorch CPU 1 thread\(s\): train 2\.00x, sample 1\.00x/);
+    expect(table).toMatch(/\| PyTorch 2\.11 \| NVIDIA H200 \(CUDA\) \| 1536000 \| 50560 \|/);
+    expect(table).toMatch(/tfjs wasm \/ PyTorch NVIDIA H200: train 0\.01x, sample 0\.10x/);
+    const md = transformerBenchMarkdown(record);
+    expect(md).toMatch(/^# Transformer throughput: preset `tiny`/);
+    expect(md).toContain("npx tsx benchmarks/transformer/runTransformerBench.ts --preset tiny");
+    expect(md).toContain("- accelerator: none (no NVIDIA driver found)");
+    expect(md).toMatch(/## Not measured\n\n- tfjs webgpu: not measured \(no adapter\)/);
+    expect(md).toContain("- tfjs wasm / PyTorch CPU 1 thread(s): train 2.00x, sample 1.00x");
   });
 });

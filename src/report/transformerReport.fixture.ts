@@ -10,6 +10,7 @@ function generation(m: number, v: { l1: number | null; l0: number; loss: number;
   return {
     generation: m,
     trainingTokens: { ...tokens, documents: 4 },
+    sources: m === 0 ? [{ t: 0, documents: 1 }] : [{ t: m - 1, documents: 4 }],
     lossCurve: [
       { iteration: 1, trainLoss: 4.2, validationLoss: 4.1 },
       { iteration: 10, trainLoss: 3.4, validationLoss: Number((3.3 + m / 100).toFixed(2)) },

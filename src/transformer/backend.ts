@@ -20,15 +20,27 @@ export interface BackendInfo {
 
 const require = createRequire(import.meta.url);
 let wasmRegistered = false;
+let wasmDirectory: string | undefined;
 let webgpuRegistered: Promise<string> | undefined;
 
 // Production mode silences tfjs's "use tfjs-node" banner (tfjs-node cannot be installed here).
 tf.env().set("PROD", true);
 
+/**
+ * Where the `.wasm` binaries of tfjs-backend-wasm are read from (default: the installed package's
+ * dist/ folder). A bundle that ships them elsewhere (the GPU pack) sets it before the first
+ * `useBackend("wasm")`.
+ * @example setWasmDirectory("/opt/pack/app/wasm");
+ */
+export function setWasmDirectory(directory: string): void {
+  if (wasmRegistered) throw new Error("setWasmDirectory must be called before the wasm backend is first used");
+  wasmDirectory = directory;
+}
+
 async function registerWasm(): Promise<void> {
   if (wasmRegistered) return;
   const wasm = await import("@tensorflow/tfjs-backend-wasm");
-  const dist = dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
+  const dist = wasmDirectory ?? dirname(require.resolve("@tensorflow/tfjs-backend-wasm"));
   wasm.setWasmPaths(dist.endsWith("/") ? dist : `${dist}/`);
   wasmRegistered = true;
 }

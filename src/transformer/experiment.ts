@@ -75,6 +75,15 @@ export interface PerContextRecord {
 export interface GenerationRecord {
   generation: number;
   trainingTokens: { real: number; synthetic: number; documents: number };
+  /**
+   * How many of the documents this generation trained on came from each source t, t ascending,
+   * sources with none left out: t = 0 the real data, t >= 1 text sampled from model t; kept
+   * (accumulated) documents count too, so the documents sum to trainingTokens.documents. For
+   * m >= 1 this is the n_t^(m) of Eq (5) that the loop engine's schedule prescribes (`trainingCounts`);
+   * generation 0 trains on the whole training split as one document: [{ t: 0, documents: 1 }].
+   * @example most-recent-2, m = 3, 8 documents a generation: [{ t: 1, documents: 4 }, { t: 2, documents: 4 }]
+   */
+  sources: Array<{ t: number; documents: number }>;
   /** Validation loss (nats/token) on held-out corpus text at log-spaced iterations. */
   lossCurve: LossPoint[];
   validationLoss: number;
@@ -191,7 +200,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
   const s0 = ground.map((p) => p.reduce((a, x) => a + x * x, 0));
   const k = protocol.theorySuffixLength;
   const V = model.vocabSize;
-  const generation0 = record(0, ground, null, trained0.curve, { real: train.length, synthetic: 0, documents: 1 }, {
+  const generation0 = record(0, ground, null, trained0.curve, { real: train.length, synthetic: 0, documents: 1 }, [{ t: 0, documents: 1 }], {
     synthetic: contexts.map(() => 0),
     real: suffixCounts([train], contexts, k, V),
     theorem1: null,
@@ -205,6 +214,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
     first: Float64Array[] | null,
     curve: LossPoint[],
     tokensUsed: { real: number; synthetic: number; documents: number },
+    sources: Array<{ t: number; documents: number }>,
     counts: { synthetic: number[]; real: number[]; theorem1: number[] | null },
   ): GenerationRecord {
     const cm = contextMeasures(p, ground, first, protocol.supportThreshold);
@@ -213,6 +223,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
     return {
       generation: m,
       trainingTokens: tokensUsed,
+      sources,
       lossCurve: curve.map((c) => ({ iteration: c.iteration, trainLoss: round(c.trainLoss), validationLoss: round(c.validationLoss) })),
       validationLoss: round(curve[curve.length - 1].validationLoss),
       l1FromFirst: cm.l1FromFirst === null ? null : round(mean(cm.l1FromFirst)),
@@ -261,13 +272,16 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
     const countHistory: number[][] = [];
     let first: Float64Array[] | null = null;
     let kept = { real: [] as Int32Array[], synthetic: [] as Int32Array[] };
+    let keptSources = new Map<number, number>();
     for (let m = 1; m <= G; m++) {
       const planRng = rngFor(`plan/${name}/${m}`);
       const draws = schedule.draws(m, planRng);
       const fresh = { real: [] as Int32Array[], synthetic: [] as Int32Array[] };
       progress({ setting: name, generation: m, phase: "sample" });
       const ts = performance.now();
+      const sources = new Map(schedule.keepsPreviousData ? keptSources : []);
       for (const { t, count } of draws) {
+        const before = fresh.real.length + fresh.synthetic.length;
         if (t === 0) {
           if (schedule.freshReal) fresh.real.push(...(await makeReal(count, rngFor(`real/${name}/${m}`))));
           else fresh.real.push(...subset(realSet, count, planRng));
@@ -276,11 +290,13 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
           fresh.synthetic.push(...(await sample(params, rngFor(`sample/${name}/${m}/${t}`), count, L)));
           disposeParams(params);
         }
+        sources.set(t, (sources.get(t) ?? 0) + fresh.real.length + fresh.synthetic.length - before);
       }
       const data = schedule.keepsPreviousData
         ? { real: [...kept.real, ...fresh.real], synthetic: [...kept.synthetic, ...fresh.synthetic] }
         : fresh;
       kept = data;
+      keptSources = sources;
       const sampleSeconds = (performance.now() - ts) / 1000;
       progress({ setting: name, generation: m, phase: "train", iterations: preset.train.iterations });
       const trained = await trainTransformer(preset, init, [...data.real, ...data.synthetic], validationWindows, rngFor("train"), (it) =>
@@ -301,6 +317,7 @@ export async function runTransformerExperiment(options: TransformerExperimentOpt
         first,
         trained.curve,
         { real: tokensIn(data.real), synthetic: tokensIn(data.synthetic), documents: data.real.length + data.synthetic.length },
+        [...sources].filter(([, d]) => d > 0).sort(([a], [b]) => a - b).map(([t, documents]) => ({ t, documents })),
         { synthetic: syntheticCounts, real: realCounts, theorem1 },
       );
       rec.sampleExcerpt = data.synthetic.length > 0 ? decode(tokenizer, data.synthetic[0]).slice(0, 200) : null;

@@ -4,7 +4,7 @@
  * from src/index.ts so that the rest of the harness loads without it.
  */
 export { transformerBackends, type TransformerBackend } from "./backendNames.ts";
-export { useBackend, type BackendInfo } from "./backend.ts";
+export { useBackend, setWasmDirectory, type BackendInfo } from "./backend.ts";
 export { charTokenizer, encode, decode, splitTrainValidation, type CharTokenizer } from "./tokenizer.ts";
 export { readTinyShakespeare, tinyShakespeareUrl } from "./corpus.ts";
 export {
