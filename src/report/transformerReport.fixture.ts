@@ -10,7 +10,14 @@ function generation(m: number, v: { l1: number | null; l0: number; loss: number;
   return {
     generation: m,
     trainingTokens: { ...tokens, documents: 4 },
-    sources: m === 0 ? [{ t: 0, documents: 1 }] : [{ t: m - 1, documents: 4 }],
+    // Documents of 64 tokens: real ones from t = 0, synthetic ones from model m - 1.
+    sources:
+      m === 0
+        ? [{ t: 0, documents: 1 }]
+        : [
+            ...(tokens.real > 0 ? [{ t: 0, documents: tokens.real / 64 }] : []),
+            ...(tokens.synthetic > 0 ? [{ t: m - 1, documents: tokens.synthetic / 64 }] : []),
+          ],
     lossCurve: [
       { iteration: 1, trainLoss: 4.2, validationLoss: 4.1 },
       { iteration: 10, trainLoss: 3.4, validationLoss: Number((3.3 + m / 100).toFixed(2)) },

@@ -19,12 +19,12 @@ describe("transformerReport markdown", () => {
 
   it("has one table row per setting and generation, with the record's numbers", () => {
     const md = transformerReport(fakeTransformerRecord(), paths).markdown;
-    // m | real | synthetic | L1 from p^(1) | L1 from p^(0) | loss | entropy | sigma | S_m | support
-    expect(md).toContain("| 0 (p^(0)) | 1000 | 0 | – | 0 | 2.7 | 2.8 | 0.12 | – | 65 |");
-    expect(md).toContain("| 2 | 0 | 256 | 0.4 | 0.45 | 2.9 | 2.85 | 0.12 | 0.5 | 65 |");
-    expect(md).toContain("| 3 | 0 | 256 | 0.6 | 0.65 | 3.25 | 2.95 | 0.1 | 0.8 | 65 |");
+    // m | documents by source | real | synthetic | L1 from p^(1) | L1 from p^(0) | loss | entropy | sigma | S_m | support
+    expect(md).toContain("| 0 (p^(0)) | 0: 1 | 1000 | 0 | – | 0 | 2.7 | 2.8 | 0.12 | – | 65 |");
+    expect(md).toContain("| 2 | 1: 4 | 0 | 256 | 0.4 | 0.45 | 2.9 | 2.85 | 0.12 | 0.5 | 65 |");
+    expect(md).toContain("| 3 | 2: 4 | 0 | 256 | 0.6 | 0.65 | 3.25 | 2.95 | 0.1 | 0.8 | 65 |");
     // mix-80 has no Theorem 1 column.
-    expect(md).toContain("| 3 | 192 | 64 | 0.25 | 0.39 | 2.75 | 2.74 | 0.135 | 65 |");
+    expect(md).toContain("| 3 | 0: 3, 2: 1 | 192 | 64 | 0.25 | 0.39 | 2.75 | 2.74 | 0.135 | 65 |");
     expect(md).toContain("### mix-80 (80% real)");
     // Summary row: deviation and losses at m = G, the change with its sign.
     expect(md).toContain("| fully-synthetic (0% real) | 0.6 | 0.65 | 2.68 | 3.25 | +0.57 | 0.1 | 2.95 |");
@@ -144,10 +144,15 @@ describe("checkTransformerRecord", () => {
       [(r) => { r.settings[1].generations[2].sigma = "x"; return r; }, /: settings\[1\]\.generations\[2\]\.sigma must be a finite number$/],
       [(r) => { r.settings[0].generations[3].lossCurve[0].iteration = 0; return r; }, /settings\[0\]\.generations\[3\]\.lossCurve\[0\] must be/],
       [(r) => { r.settings[0].generations.splice(1, 1); return r; }, /settings\[0\]\.generations\[1\]\.generation must be 1$/],
+      [(r) => { r.settings[1].generations[2].sources = [{ t: 0 }]; return r; }, /settings\[1\]\.generations\[2\]\.sources must be an array of/],
     ];
     for (const [edit, message] of bad) {
       expect(() => checkTransformerRecord(edit(fakeTransformerRecord() as unknown as Record<string, any>), "in")).toThrow(message);
     }
     expect(() => transformerReport(fakeTransformerRecord(), { runPath: "", outDir: "r" })).toThrow(/^options\.runPath must be/);
+    // Records written before `sources` existed are still read; their column shows a dash.
+    const old = fakeTransformerRecord() as unknown as Record<string, any>;
+    for (const s of old.settings) for (const g of s.generations) delete g.sources;
+    expect(transformerReport(checkTransformerRecord(old, "in"), paths).markdown).toContain("| 2 | – | 0 | 256 |");
   });
 });

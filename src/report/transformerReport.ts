@@ -3,7 +3,7 @@
  * (Sect. 4.1, Figure 5). Pure: the same record and paths give the same Markdown and PlotSpec;
  * every number comes from the record.
  */
-import type { SettingRecord, TransformerExperimentRecord } from "../transformer/experiment.ts";
+import type { GenerationRecord, SettingRecord, TransformerExperimentRecord } from "../transformer/experiment.ts";
 import { transformerPresets, type TransformerPreset } from "../transformer/presets.ts";
 import { formatNumber, markdownTable, type Align, type Cell } from "./markdown.ts";
 import type { PlotLayer, PlotPanel, PlotSpec } from "./plot/types.ts";
@@ -51,6 +51,10 @@ function checkGeneration(g: unknown, where: string): void {
   }
   const t = r.trainingTokens;
   need(isObj(t) && isNum(t.real) && isNum(t.synthetic), `${where}.trainingTokens`, "{ real, synthetic, documents }");
+  if (r.sources !== undefined) {
+    const ok = Array.isArray(r.sources) && (r.sources as unknown[]).every((x) => isObj(x) && Number.isInteger(x.t) && Number.isInteger(x.documents));
+    need(ok, `${where}.sources`, "an array of { t, documents } (integers)");
+  }
   need(Array.isArray(r.lossCurve), `${where}.lossCurve`, "an array");
   (r.lossCurve as unknown[]).forEach((p, i) => {
     need(isObj(p) && isNum(p.iteration) && (p.iteration as number) > 0 && isNum(p.validationLoss), `${where}.lossCurve[${i}]`, "{ iteration > 0, validationLoss }");
@@ -333,10 +337,17 @@ export function transformerRunCommand(record: TransformerExperimentRecord, runPa
   return { command: parts.join(" "), unreproducible };
 }
 
+/** "0: 51, 2: 13": documents per source t (0 real, t >= 1 text of model t); "–" for records without sources. */
+function sourcesCell(g: SettingRecord["generations"][number]): string {
+  const sources = g.sources as GenerationRecord["sources"] | undefined;
+  return sources === undefined ? "–" : sources.map((x) => `${x.t}: ${x.documents}`).join(", ");
+}
+
 function generationTable(s: SettingRecord): string {
   const theory = s.generations.some((g) => g.theorem1S !== null && g.theorem1S !== undefined);
   const headers = [
     "m",
+    "documents by source t",
     "real tokens",
     "synthetic tokens",
     "‖p^(m) − p^(1)‖₁",
@@ -350,6 +361,7 @@ function generationTable(s: SettingRecord): string {
   const dash = (x: number | null | undefined): Cell => (x === null || x === undefined ? "–" : x);
   const rows = s.generations.map((g): Cell[] => [
     g.generation === 0 ? "0 (p^(0))" : g.generation,
+    sourcesCell(g),
     count(g.trainingTokens.real),
     count(g.trainingTokens.synthetic),
     dash(g.l1FromFirst),
