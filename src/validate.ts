@@ -51,24 +51,21 @@ export function checkInInterval(x: unknown, name: string, lo: number, hi: number
 }
 
 /**
- * A probability vector: non-empty, entries finite and >= 0, sum within 1e-12 of 1.
- * Returns a Float64Array copy (the caller's array is never aliased).
- * @example checkDistribution([0.5, 0.5], "p"); // => Float64Array [0.5, 0.5]
+ * A probability vector, checked in place: non-empty, entries finite and >= 0, sum within 1e-12 of
+ * 1 (Neumaier's compensated sum, so that long vectors such as uniform over 1e5 tokens are not
+ * rejected for the rounding of a naive sum). Returns p itself, for callers that only read it at once.
+ * @example checkDistributionValues([0.5, 0.5], "p"); // => [0.5, 0.5]
  */
-export function checkDistribution(p: unknown, name: string): Float64Array {
+export function checkDistributionValues(p: unknown, name: string): ArrayLike<number> {
   if (!(Array.isArray(p) || ArrayBuffer.isView(p))) throw new TypeError(`${name} must be an array of probabilities`);
   const arr = p as ArrayLike<number>;
   if (arr.length === 0) throw new RangeError(`${name} must have at least one entry`);
-  const out = new Float64Array(arr.length);
-  // Neumaier's compensated sum, so that long vectors (uniform over 1e5 tokens) are not rejected
-  // for the rounding of a naive sum.
   let sum = 0;
   let carry = 0;
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
     if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`${name}[${i}] must be a number, got ${String(v)}`);
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name}[${i}] must be finite and >= 0, got ${v}`);
-    out[i] = v;
     const t = sum + v;
     carry += Math.abs(sum) >= v ? sum - t + v : v - t + sum;
     sum = t;
@@ -77,7 +74,16 @@ export function checkDistribution(p: unknown, name: string): Float64Array {
   if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
     throw new RangeError(`${name} must sum to 1 (within ${SUM_TOLERANCE}), sums to ${sum}`);
   }
-  return out;
+  return arr;
+}
+
+/**
+ * A probability vector (as `checkDistributionValues`), returned as a Float64Array copy (the
+ * caller's array is never aliased).
+ * @example checkDistribution([0.5, 0.5], "p"); // => Float64Array [0.5, 0.5]
+ */
+export function checkDistribution(p: unknown, name: string): Float64Array {
+  return Float64Array.from(checkDistributionValues(p, name));
 }
 
 /** One of a fixed set of names. */

@@ -77,7 +77,7 @@ export async function multinomialWorkload(ctx: BenchContext): Promise<WorkloadRe
     id: "multinomial",
     title: "Multinomial draws",
     description: [
-      "Harness `multinomial(rng, n, p)`: validates p (O(s)), allocates the s counts, picks conditional binomials (n >= 2 support) or categorical counting.",
+      "Harness `multinomial(rng, n, p)`: validates p and collects its support (one O(s) pass), allocates the s counts, then draws over the k positive entries: conditional binomials when n >= 2k (4k for k >= 128), categorical counting otherwise.",
       "Harness `multinomialOnSupport(rng, n, p, support, k, out)`: the engine's path, over the support of p only, no allocation.",
       "numpy `rng.multinomial(n, p)` on the full vector p (numpy.random.Generator, PCG64), one call at a time.",
       "Times are per call: mitata (harness) and batched perf_counter loops (numpy), median of batches.",

@@ -8,7 +8,7 @@
  * @example multinomial(createRng(1), 10, [0.5, 0.5]); // => Int32Array [a, 10 - a]
  */
 import type { Rng } from "../rng/index.ts";
-import { checkDistribution, checkIntegerInRange } from "../validate.ts";
+import { checkDistributionValues, checkIntegerInRange } from "../validate.ts";
 import { BINOMIAL_MAX_N, INVERSION_MAX_MEAN } from "./binomial.ts";
 import { inversionDraw } from "./binomialInversion.ts";
 import { btrdRest, restArgs } from "./btrd.ts";
@@ -38,7 +38,7 @@ export function chooseMultinomialMethod(n: number, k: number): MultinomialMethod
 // Scratch buffers, grown on demand and reused across calls.
 let scratchF64 = new Float64Array(1024);
 let scratchI32 = new Int32Array(1025);
-let identity = new Int32Array(0);
+let supportScratch = new Int32Array(0);
 const f64Slot = new Float64Array(1);
 
 function f64Scratch(k: number): Float64Array {
@@ -49,25 +49,23 @@ function i32Scratch(k: number): Int32Array {
   if (scratchI32.length < k) scratchI32 = new Int32Array(Math.max(k, 2 * scratchI32.length));
   return scratchI32;
 }
-function identitySupport(s: number): Int32Array {
-  if (identity.length < s) {
-    identity = new Int32Array(Math.max(s, 2 * identity.length));
-    for (let i = 0; i < identity.length; i++) identity[i] = i;
-  }
-  return identity;
-}
-
 /**
  * Multinomial(n, p) counts over all s categories; p a probability vector (validated), n an
- * integer in [0, 2^31 - 1].
+ * integer in [0, 2^31 - 1]. The draw runs over the support of p (its k positive entries) and the
+ * method is chosen from n and k; zero entries take no draw in either method, so the counts are
+ * those of `multinomialOnSupport` over that support.
  * @example multinomial(createRng(1), 5, [0, 1]); // => Int32Array [0, 5]
  */
 export function multinomial(rng: Rng, n: number, p: ArrayLike<number>): Int32Array {
   checkIntegerInRange(n, "n", 0, BINOMIAL_MAX_N);
-  const probs = checkDistribution(p, "p");
+  const probs = checkDistributionValues(p, "p");
   const s = probs.length;
+  if (supportScratch.length < s) supportScratch = new Int32Array(Math.max(s, 2 * supportScratch.length));
+  const support = supportScratch;
+  let k = 0;
+  for (let i = 0; i < s; i++) if (probs[i] > 0) support[k++] = i;
   const out = new Int32Array(s);
-  multinomialOnSupportWith(rng, n, probs, identitySupport(s), s, out, chooseMultinomialMethod(n, s));
+  multinomialOnSupportWith(rng, n, probs, support, k, out, chooseMultinomialMethod(n, k));
   return out;
 }
 
