@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "./main.ts";
+import { runCli } from "./runCli.testkit.ts";
 
 /** Whether python3 with numpy runs here (the peer's side is asserted only then). */
 function hasNumpy(): boolean {
@@ -19,22 +19,16 @@ function hasNumpy(): boolean {
 // It asserts no time (the machine may be loaded), only that everything ran and was written.
 describe("collapse-harness bench --quick", () => {
   let dir: string;
-  let out: MockInstance;
-  let err: MockInstance;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "bench-cli-"));
-    out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
   });
   afterEach(() => {
-    out.mockRestore();
-    err.mockRestore();
     rmSync(dir, { recursive: true, force: true });
   });
-  const printed = (spy: MockInstance) => spy.mock.calls.map((c) => String(c[0])).join("");
 
   it("runs every workload and writes BENCHMARKS.md, the JSON and both plots", async () => {
-    expect(await main(["bench", "--quick", "--out", dir, "--quiet"])).toBe(0);
+    const run = await runCli(["bench", "--quick", "--out", dir, "--quiet"]);
+    expect(run.code).toBe(0);
     const md = readFileSync(join(dir, "BENCHMARKS.md"), "utf8");
     for (const title of [
       "Multinomial draws",
@@ -75,14 +69,15 @@ describe("collapse-harness bench --quick", () => {
       expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     }
     expect(existsSync(join(dir, "BENCHMARKS.md.tmp"))).toBe(false);
-    expect(printed(out)).toMatch(/wrote .*BENCHMARKS\.md/);
+    expect(run.stdout).toMatch(/wrote .*BENCHMARKS\.md/);
   });
 
   it("exits 2 with one line on bad options", async () => {
-    expect(await main(["bench", "--quick", "--out", dir, "--reps", "0"])).toBe(2);
-    expect(printed(err)).toMatch(/^collapse-harness: reps must be an integer >= 1/);
-    err.mockClear();
-    expect(await main(["bench", "--quick", "--out", dir, "--only", "nope"])).toBe(2);
-    expect(printed(err)).toMatch(/^collapse-harness: only: unknown workload nope/);
+    const reps = await runCli(["bench", "--quick", "--out", dir, "--reps", "0"]);
+    expect(reps.code).toBe(2);
+    expect(reps.stderr).toMatch(/^collapse-harness: reps must be an integer >= 1, got 0\n$/);
+    const only = await runCli(["bench", "--quick", "--out", dir, "--only", "nope"]);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/^collapse-harness: only: unknown workload nope \(known: [^\n]*\)\n$/);
   });
 });
