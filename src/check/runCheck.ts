@@ -26,10 +26,13 @@ export function recordHash(record: Omit<VerdictRecord, "hash">): string {
 
 /**
  * Runs one statement at one point. An exception inside the measurement gives an "inconclusive"
- * record whose evidence is the error message.
+ * record whose evidence is the error message. The record's delta is the check's false-alarm rate:
+ * ctx.delta for a Monte Carlo check, 0 for the deterministic ones (exact, oracle, property), whose
+ * verdict no draw of chance can flip.
  */
 export function runCheck(statement: Statement, point: Parameters, ctx: CheckContext): VerdictRecord {
   let base: Omit<VerdictRecord, "hash">;
+  const delta = statement.method === "monte-carlo" ? ctx.delta : 0;
   try {
     const m = statement.measure(point, ctx);
     base = {
@@ -45,7 +48,7 @@ export function runCheck(statement: Statement, point: Parameters, ctx: CheckCont
       estimate: m.estimate,
       interval: m.interval,
       replicates: m.replicates,
-      delta: ctx.delta,
+      delta,
       epsilon: m.epsilon,
       tightness: tightness(m.relation, m.predicted, m.estimate),
       verdict: decideVerdict(m.relation, m.predicted, m.interval),
@@ -67,7 +70,7 @@ export function runCheck(statement: Statement, point: Parameters, ctx: CheckCont
       estimate: Number.NaN,
       interval: [Number.NaN, Number.NaN],
       replicates: 0,
-      delta: ctx.delta,
+      delta,
       epsilon: Number.NaN,
       tightness: null,
       verdict: "inconclusive",

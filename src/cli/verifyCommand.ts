@@ -56,7 +56,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     version: PACKAGE.version,
     commit: gitCommit(),
     seed: o.seed,
-    budget: { delta: o.delta, correction: "Bonferroni over all checks" },
+    budget: { delta: o.delta, correction: "Bonferroni over all checks (each Monte Carlo check gets delta / checks; deterministic checks have none)" },
     durationSeconds: Math.round((Date.now() - started) / 100) / 10,
     records,
     figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
