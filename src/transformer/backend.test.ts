@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRng, deriveSeed } from "../rng/index.ts";
 import { transformerBackends, useBackend } from "./backend.ts";
+import { lossAndGradients } from "./lossAndGradients.ts";
 import { crossEntropy, disposeParams, forward, initialParamValues, paramsFromValues } from "./model.ts";
 import { sampleStreams } from "./nextToken.ts";
 import { transformerPreset } from "./presets.ts";
@@ -23,6 +24,8 @@ const targets = Int32Array.from({ length: B * T }, () => Math.floor(draw.uniform
 interface Outcome {
   logits: Float32Array;
   grads: Record<string, Float32Array>;
+  /** The same gradients from the hand-written backward pass (the one training uses). */
+  manualGrads: Record<string, Float32Array>;
   text: number[];
 }
 
@@ -35,8 +38,12 @@ async function runOn(backend: (typeof transformerBackends)[number]): Promise<Out
   const { grads } = tf.variableGrads(() => crossEntropy(forward(params, model, x), y), Object.values(params));
   const gradData: Record<string, Float32Array> = {};
   for (const [name, v] of Object.entries(params)) gradData[name] = (await grads[v.name].data()) as Float32Array;
+  const manual = tf.tidy(() => lossAndGradients(params, model, x, y).grads);
+  const manualGrads: Record<string, Float32Array> = {};
+  for (const name of Object.keys(params)) manualGrads[name] = (await manual[name].data()) as Float32Array;
+  tf.dispose(Object.values(manual));
   const streams = await sampleStreams(params, model, createRng(deriveSeed(3, "backend-test")), 2, 24, 0, 2);
-  const out = { logits: (await logits.data()) as Float32Array, grads: gradData, text: streams.flatMap((s) => [...s]) };
+  const out = { logits: (await logits.data()) as Float32Array, grads: gradData, manualGrads, text: streams.flatMap((s) => [...s]) };
   tf.dispose([x, y, logits, ...Object.values(grads)]);
   disposeParams(params);
   return out;
@@ -55,7 +62,7 @@ describe("backends agree", () => {
   });
 
   for (const backend of ["wasm", "webgpu"] as const) {
-    it(`${backend} matches cpu: logits and gradients within 1e-4, identical sampled text`, async (ctx) => {
+    it(`${backend} matches cpu: logits and gradients (tape and hand-written) within 1e-4, identical sampled text`, async (ctx) => {
       try {
         await useBackend(backend);
       } catch (err) {
@@ -70,6 +77,7 @@ describe("backends agree", () => {
       for (const name of Object.keys(ref.grads)) {
         const scale = Math.max(1e-3, ...ref.grads[name].map(Math.abs));
         expect(maxDiff(ref.grads[name], got.grads[name]) / scale, name).toBeLessThan(1e-3);
+        expect(maxDiff(ref.grads[name], got.manualGrads[name]) / scale, `${name} (hand-written)`).toBeLessThan(1e-3);
       }
       expect(got.text).toEqual(ref.text);
     });

@@ -31,6 +31,7 @@ export {
   type ParamValues,
 } from "./model.ts";
 export { adam, type Adam, type AdamOptions } from "./adam.ts";
+export { lossAndGradients } from "./lossAndGradients.ts";
 export { dropoutPool, type DropoutPool } from "./dropoutPool.ts";
 export { windowSampler, type WindowSampler, type WindowBatch } from "./textWindows.ts";
 export { trainTransformer, meanLoss, logSpacedIterations, type TrainOutcome, type LossPoint } from "./train.ts";

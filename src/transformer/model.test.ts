@@ -4,6 +4,7 @@ import { createRng, deriveSeed } from "../rng/index.ts";
 import { useBackend } from "./backend.ts";
 import { adam } from "./adam.ts";
 import { dropoutPool } from "./dropoutPool.ts";
+import { lossAndGradients } from "./lossAndGradients.ts";
 import { crossEntropy, disposeParams, forward, initialParamValues, parameterCount, paramsFromValues } from "./model.ts";
 import { nextTokenDistributions, sampleStreams } from "./nextToken.ts";
 import { transformerPreset } from "./presets.ts";
@@ -60,15 +61,21 @@ describe("transformer model", () => {
     const init = initialParamValues(model, createRng(deriveSeed(4, "adam")));
     const x = tf.tensor2d(Int32Array.from({ length: 4 * 16 }, (_, i) => (i * 11) % 65), [4, 16], "int32");
     const y = tf.tensor1d(Int32Array.from({ length: 4 * 16 }, (_, i) => (i * 5) % 65), "int32");
-    const losses = async (mine: boolean) => {
+    const losses = async (mine: "step" | "manual" | "tfjs") => {
       const params = paramsFromValues(init);
-      const vars = Object.values(params);
+      const names = Object.keys(params);
+      const vars = names.map((name) => params[name]);
       const f = () => crossEntropy(forward(params, model, x), y);
+      const manual = () => {
+        const { loss, grads } = lossAndGradients(params, model, x, y);
+        return { value: loss, grads: names.map((name) => grads[name]) };
+      };
       const ours = adam(vars, { learningRate: 1e-2, beta1: 0.9, beta2: 0.99, epsilon: 1e-8 });
       const theirs = tf.train.adam(1e-2, 0.9, 0.99, 1e-8);
       const out: number[] = [];
       for (let i = 0; i < 6; i++) {
-        const l = mine ? ours.step(f) : tf.tidy(() => theirs.minimize(f, true, vars) as tf.Scalar);
+        const l =
+          mine === "step" ? ours.step(f) : mine === "manual" ? ours.stepWithGradients(manual) : tf.tidy(() => theirs.minimize(f, true, vars) as tf.Scalar);
         out.push((await l.data())[0]);
         l.dispose();
       }
@@ -77,10 +84,14 @@ describe("transformer model", () => {
       disposeParams(params);
       return out;
     };
-    const a = await losses(true);
-    const b = await losses(false);
+    const a = await losses("step");
+    const b = await losses("tfjs");
+    const c = await losses("manual");
     expect(a[5]).toBeLessThan(a[0] - 0.5);
-    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
+    for (let i = 0; i < a.length; i++) {
+      expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-4);
+      expect(Math.abs(c[i] - b[i])).toBeLessThan(1e-4);
+    }
   });
 
   it("cross-entropy of uniform logits is ln s", async () => {

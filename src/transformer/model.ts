@@ -91,7 +91,7 @@ export function parameterCount(values: ParamValues): number {
 }
 
 /** oneHot as float32 by a cast: tfjs-backend-wasm 4.22's OneHot ignores `dtype` and writes int32 bits. */
-function floatOneHot(ids: tf.Tensor, depth: number): tf.Tensor2D {
+export function floatOneHot(ids: tf.Tensor, depth: number): tf.Tensor2D {
   return tf.cast(tf.oneHot(ids as tf.Tensor1D, depth), "float32") as tf.Tensor2D;
 }
 
@@ -128,10 +128,21 @@ function linear(x2d: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor | undefined): tf.Te
   return b === undefined ? y : (tf.add(y, b) as tf.Tensor2D);
 }
 
-function causalMask(t: number): tf.Tensor2D {
-  const m = new Float32Array(t * t);
-  for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) m[i * t + j] = -1e9;
-  return tf.tensor2d(m, [t, t]);
+const masks = new WeakMap<object, Map<number, tf.Tensor2D>>();
+
+/** The additive causal mask [t, t] (-1e9 above the diagonal), uploaded once per backend and t. */
+export function causalMask(t: number): tf.Tensor2D {
+  const backend = tf.backend();
+  let byT = masks.get(backend);
+  if (byT === undefined) masks.set(backend, (byT = new Map()));
+  let mask = byT.get(t);
+  if (mask === undefined || mask.isDisposed) {
+    const m = new Float32Array(t * t);
+    for (let i = 0; i < t; i++) for (let j = i + 1; j < t; j++) m[i * t + j] = -1e9;
+    mask = tf.keep(tf.tensor2d(m, [t, t]));
+    byT.set(t, mask);
+  }
+  return mask;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../rng/index.ts";
 import { adam } from "./adam.ts";
 import { dropoutPool } from "./dropoutPool.ts";
+import { lossAndGradients } from "./lossAndGradients.ts";
 import { crossEntropy, forward, paramsFromValues, type ParamValues, type TransformerParams } from "./model.ts";
 import type { ModelConfig, TransformerPreset } from "./presets.ts";
 import type { WindowBatch } from "./textWindows.ts";
@@ -76,7 +77,8 @@ export async function trainTransformer(
   const B = train.batchSize;
   const sampler = windowSampler(documents, t, B);
   const params = paramsFromValues(init);
-  const variables = Object.values(params);
+  const names = Object.keys(params);
+  const variables = names.map((name) => params[name]);
   const optimizer = adam(variables, { learningRate: train.learningRate, beta1: 0.9, beta2: train.beta2, epsilon: 1e-8 });
   const C = model.embeddingDim;
   const poolSize = 2 * Math.max(B * model.heads * t * t, B * t * C);
@@ -89,7 +91,10 @@ export async function trainTransformer(
     const batch = sampler.next(rng);
     const x = tf.tensor2d(batch.inputs, [B, t], "int32");
     const y = tf.tensor1d(batch.targets, "int32");
-    const loss = optimizer.step(() => crossEntropy(forward(params, model, x, { dropout: pool }), y));
+    const loss = optimizer.stepWithGradients(() => {
+      const { loss: value, grads } = lossAndGradients(params, model, x, y, pool);
+      return { value, grads: names.map((name) => grads[name]) };
+    });
     tf.dispose([x, y]);
     if (checkpoints.has(it)) {
       const trainLoss = (await loss.data())[0];
