@@ -18,6 +18,12 @@ import { transformerBenchMarkdown } from "./transformerBenchMarkdown.ts";
 import { measureThroughput, type ThroughputResult } from "./transformerThroughput.ts";
 export type { TorchResult } from "./torchPeer.ts";
 
+/** Every repetition's tokens/s, in the order run (absent in a record of one repetition). */
+export interface RepetitionRates {
+  trainTokensPerSecondReps?: number[];
+  sampleTokensPerSecondReps?: number[];
+}
+
 /** One run of the PyTorch peer: on CPU with `threads` threads, or on the CUDA device. */
 export interface TorchRun {
   device: "cpu" | "cuda";
@@ -29,10 +35,12 @@ export interface TransformerBenchRecord {
   preset: TransformerPreset;
   machine: { cpus: number; cpuModel: string; loadAverage: number[]; node: string; accelerator: string | null };
   /** Timed steps of each engine (after `warmup` untimed ones) and sampled tokens per stream. */
-  protocol: { steps: number; sampleSteps: number; warmup: number; seed: number };
-  tfjs: ThroughputResult[];
+  protocol: { steps: number; sampleSteps: number; warmup: number; seed: number; reps: number };
+  /** Per backend: the first repetition's result with tokens/s replaced by the medians. */
+  tfjs: Array<ThroughputResult & RepetitionRates>;
   failures: Array<{ backend: string; error: string }>;
-  torch: TorchResult[];
+  /** Per PyTorch run: likewise. */
+  torch: Array<TorchResult & RepetitionRates>;
   torchError: string | null;
   /** tfjs tokens/s divided by PyTorch's, for every pair of a tfjs backend and a PyTorch run. */
   ratios: Array<{ backend: string; torchDevice: string; torchThreads: number; train: number; sample: number }>;
@@ -71,6 +79,8 @@ export interface TransformerBenchOptions {
   sampleSteps: number;
   warmup: number;
   seed: number;
+  /** Repetitions of every measurement; the record gives medians and every repetition's value. */
+  reps: number;
   python: string;
   torchRuns: TorchRun[];
   /** The corpus file (tiny Shakespeare): read by both engines. */
@@ -81,51 +91,86 @@ export interface TransformerBenchOptions {
   log: (line: string) => void;
 }
 
-/** Runs every backend and every peer run; never throws for a backend or peer that cannot start. */
+const median = (xs: number[]): number => {
+  const a = [...xs].sort((x, y) => x - y);
+  const h = a.length >> 1;
+  return a.length % 2 === 1 ? a[h] : (a[h - 1] + a[h]) / 2;
+};
+
+/** The first repetition's result with the tokens/s replaced by the medians over all repetitions. */
+function medianOf<T extends { trainTokensPerSecond: number; sampleTokensPerSecond: number }>(runs: T[]): T & { trainTokensPerSecondReps: number[]; sampleTokensPerSecondReps: number[] } {
+  const train = runs.map((r) => r.trainTokensPerSecond);
+  const sample = runs.map((r) => r.sampleTokensPerSecond);
+  return { ...runs[0], trainTokensPerSecond: median(train), sampleTokensPerSecond: median(sample), trainTokensPerSecondReps: train, sampleTokensPerSecondReps: sample };
+}
+
+/**
+ * Runs every backend and every peer run `reps` times, alternating which side goes first (tfjs
+ * first in even repetitions, PyTorch first in odd ones), and reports medians; never throws for a
+ * backend or peer that cannot start (it is measured no further and named in the record).
+ */
 export async function runTransformerBench(o: TransformerBenchOptions): Promise<TransformerBenchRecord> {
   const corpus = readFileSync(o.corpusPath, "utf8");
   const { train } = splitTrainValidation(encode(charTokenizer(corpus), corpus), 0.9);
-  const tfjs: ThroughputResult[] = [];
+  const tfjsRuns = new Map<TransformerBackend, ThroughputResult[]>();
+  const torchRuns = new Map<number, TorchResult[]>();
   const failures: Array<{ backend: string; error: string }> = [];
-  for (const backend of o.backends) {
-    o.log(`tfjs ${backend} ...`);
-    try {
-      const r = await measureThroughput({ preset: o.preset, backend, steps: o.steps, sampleSteps: o.sampleSteps, warmup: o.warmup, seed: o.seed, tokens: train });
-      tfjs.push(r);
-      o.log(`tfjs ${backend}: train ${r.trainTokensPerSecond.toFixed(0)} tokens/s, sample ${r.sampleTokensPerSecond.toFixed(0)} tokens/s (${r.backend.device})`);
-    } catch (err) {
-      failures.push({ backend, error: (err as Error).message });
-      o.log(`tfjs ${backend} failed: ${(err as Error).message}`);
-    }
-  }
-  const torch: TorchResult[] = [];
   let torchError: string | null = null;
-  for (const run of o.torchRuns) {
-    o.log(`pytorch (${run.device === "cuda" ? "cuda" : `${run.threads} thread${run.threads > 1 ? "s" : ""}`}) ...`);
-    try {
-      const { model, train: tr, protocol } = o.preset;
-      const r = runTorchPeer(o.python, o.peerPath, {
-        model,
-        train: tr,
-        protocol,
-        steps: o.steps,
-        sampleSteps: o.sampleSteps,
-        warmup: o.warmup,
-        seed: o.seed,
-        threads: run.threads,
-        device: run.device,
-        corpusPath: o.corpusPath,
-        trainFraction: 0.9,
-      });
-      torch.push(r);
-      o.log(`pytorch ${r.torch} (${r.device}, ${r.threads} threads): train ${r.trainTokensPerSecond.toFixed(0)} tokens/s, sample ${r.sampleTokensPerSecond.toFixed(0)} tokens/s`);
-    } catch (err) {
-      const e = err as Error & { stderr?: string };
-      torchError = (e.stderr ?? "").trim().split("\n").pop() || e.message;
-      o.log(`pytorch unavailable: ${torchError}`);
-      break;
+  const failed = new Set<string>();
+  const runTfjs = async (rep: number) => {
+    for (const backend of o.backends) {
+      if (failed.has(backend)) continue;
+      o.log(`[${rep + 1}/${o.reps}] tfjs ${backend} ...`);
+      try {
+        const r = await measureThroughput({ preset: o.preset, backend, steps: o.steps, sampleSteps: o.sampleSteps, warmup: o.warmup, seed: o.seed, tokens: train });
+        tfjsRuns.set(backend, [...(tfjsRuns.get(backend) ?? []), r]);
+        o.log(`tfjs ${backend}: train ${r.trainTokensPerSecond.toFixed(0)} tokens/s, sample ${r.sampleTokensPerSecond.toFixed(0)} tokens/s (${r.backend.device})`);
+      } catch (err) {
+        failed.add(backend);
+        failures.push({ backend, error: (err as Error).message });
+        o.log(`tfjs ${backend} failed: ${(err as Error).message}`);
+      }
+    }
+  };
+  const runTorch = (rep: number) => {
+    o.torchRuns.forEach((run, i) => {
+      if (torchError !== null) return;
+      o.log(`[${rep + 1}/${o.reps}] pytorch (${run.device === "cuda" ? "cuda" : `${run.threads} thread${run.threads > 1 ? "s" : ""}`}) ...`);
+      try {
+        const { model, train: tr, protocol } = o.preset;
+        const r = runTorchPeer(o.python, o.peerPath, {
+          model,
+          train: tr,
+          protocol,
+          steps: o.steps,
+          sampleSteps: o.sampleSteps,
+          warmup: o.warmup,
+          seed: o.seed,
+          threads: run.threads,
+          device: run.device,
+          corpusPath: o.corpusPath,
+          trainFraction: 0.9,
+        });
+        torchRuns.set(i, [...(torchRuns.get(i) ?? []), r]);
+        o.log(`pytorch ${r.torch} (${r.device}, ${r.threads} threads): train ${r.trainTokensPerSecond.toFixed(0)} tokens/s, sample ${r.sampleTokensPerSecond.toFixed(0)} tokens/s`);
+      } catch (err) {
+        const e = err as Error & { stderr?: string };
+        torchError = (e.stderr ?? "").trim().split("\n").pop() || e.message;
+        o.log(`pytorch unavailable: ${torchError}`);
+      }
+    });
+  };
+  for (let rep = 0; rep < o.reps; rep++) {
+    if (rep % 2 === 0) {
+      await runTfjs(rep);
+      runTorch(rep);
+    } else {
+      runTorch(rep);
+      await runTfjs(rep);
     }
   }
+  const tfjs = o.backends.filter((b) => !failed.has(b) && tfjsRuns.has(b)).map((b) => medianOf(tfjsRuns.get(b)!));
+  const torch = [...torchRuns.keys()].sort((a, b) => a - b).filter(() => torchError === null).map((i) => medianOf(torchRuns.get(i)!));
   const ratios = torch.flatMap((t) =>
     tfjs.map((r) => ({
       backend: r.backend.backend,
@@ -139,7 +184,7 @@ export async function runTransformerBench(o: TransformerBenchOptions): Promise<T
     kind: "transformer-throughput",
     preset: o.preset,
     machine: { cpus: cpus().length, cpuModel: cpuModel(), loadAverage: loadavg(), node: process.version, accelerator: nvidiaAccelerator() },
-    protocol: { steps: o.steps, sampleSteps: o.sampleSteps, warmup: o.warmup, seed: o.seed },
+    protocol: { steps: o.steps, sampleSteps: o.sampleSteps, warmup: o.warmup, seed: o.seed, reps: o.reps },
     tfjs,
     failures,
     torch,
@@ -156,6 +201,7 @@ export const benchCliOptions = {
   steps: { type: "string" },
   "sample-steps": { type: "string" },
   warmup: { type: "string" },
+  reps: { type: "string" },
   seed: { type: "string", default: "1" },
   python: { type: "string" },
   "torch-threads": { type: "string", default: "1,2" },
@@ -171,6 +217,7 @@ export const benchUsage = `Options:
   --steps N                 timed Adam steps (default 100 for tiny, 5 for paper)
   --sample-steps N          timed tokens per sampling stream beyond the warm-up (default 64 / 16)
   --warmup N                untimed steps first (default 20 / 2)
+  --reps N                  repetitions, alternating which engine goes first; medians reported (default 3 / 1)
   --seed N                  seed of weights, batches and samples (default 1)
   --python PATH             the Python with torch (default: python3 or /usr/bin/python3)
   --torch-threads LIST      one CPU peer run per thread count; empty for none (default 1,2)
@@ -205,6 +252,7 @@ export function benchOptionsFromArgs(
     // A process's first ~20 Adam steps on wasm run about twice as slow as later ones (JIT tiers).
     warmup: int(str("warmup"), "warmup", big ? 2 : 20, 1),
     seed: int(str("seed"), "seed", 1, 0),
+    reps: int(str("reps"), "reps", big ? 1 : 3),
     python,
     torchRuns,
     ...paths,

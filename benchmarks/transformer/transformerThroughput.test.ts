@@ -21,7 +21,7 @@ describe("transformer throughput", () => {
       kind: "transformer-throughput",
       preset,
       machine: { cpus: 2, cpuModel: "x", loadAverage: [0, 0, 0], node: "v20", accelerator: null },
-      protocol: { steps: 30, sampleSteps: 64, warmup: 3, seed: 1 },
+      protocol: { steps: 30, sampleSteps: 64, warmup: 3, seed: 1, reps: 3 },
       command: "npx tsx benchmarks/transformer/runTransformerBench.ts --preset tiny",
       tfjs: [
         {
@@ -37,6 +37,8 @@ describe("transformer throughput", () => {
           sampleSteps: 79,
           sampleSeconds: 1,
           sampleTokensPerSecond: 5056,
+          trainTokensPerSecondReps: [15360, 14000, 16000],
+          sampleTokensPerSecondReps: [5056, 5000, 5100],
         },
       ],
       failures: [{ backend: "webgpu", error: "no adapter" }],
@@ -51,7 +53,7 @@ describe("transformer throughput", () => {
       ],
     };
     const table = benchTable(record);
-    expect(table).toMatch(/\| tfjs wasm \| WebAssembly \| 15360 \| 5056 \|/);
+    expect(table).toMatch(/\| tfjs wasm \| WebAssembly \| 15360 \(14000 to 16000\) \| 5056 \(5000 to 5100\) \|/);
     expect(table).toMatch(/tfjs webgpu: not measured \(no adapter\)/);
     expect(table).toMatch(/tfjs wasm \/ PyTorch CPU 1 thread\(s\): train 2\.00x, sample 1\.00x/);
     expect(table).toMatch(/\| PyTorch 2\.11 \| NVIDIA H200 \(CUDA\) \| 1536000 \| 50560 \|/);
@@ -60,6 +62,7 @@ describe("transformer throughput", () => {
     expect(md).toMatch(/^# Transformer throughput: preset `tiny`/);
     expect(md).toContain("npx tsx benchmarks/transformer/runTransformerBench.ts --preset tiny");
     expect(md).toContain("- accelerator: none (no NVIDIA driver found)");
+    expect(md).toContain("Each engine ran\n3 time(s), alternating which side goes first");
     expect(md).toMatch(/## Not measured\n\n- tfjs webgpu: not measured \(no adapter\)/);
     expect(md).toContain("- tfjs wasm / PyTorch CPU 1 thread(s): train 2.00x, sample 1.00x");
   });

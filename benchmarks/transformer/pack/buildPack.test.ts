@@ -38,7 +38,7 @@ describe("GPU pack", () => {
   });
 
   it("runs from another folder with an empty environment: adapter first, then wasm and webgpu, record and report written", () => {
-    const out = execFileSync(join(pack, "run.sh"), ["--preset", "tiny", "--backends", "wasm,webgpu", "--steps", "1", "--warmup", "1", "--sample-steps", "1", "--torch-threads", ""], {
+    const out = execFileSync(join(pack, "run.sh"), ["--preset", "tiny", "--backends", "wasm,webgpu", "--steps", "1", "--warmup", "1", "--sample-steps", "1", "--reps", "2", "--torch-threads", ""], {
       cwd,
       env: { PATH: "/usr/bin:/bin", HOME: cwd },
       encoding: "utf8",
@@ -52,7 +52,8 @@ describe("GPU pack", () => {
     const record = JSON.parse(readFileSync(join(cwd, "pack-results", "transformer-bench-tiny.json"), "utf8")) as TransformerBenchRecord;
     expect(record.tfjs.map((t) => t.backend.backend)).toEqual(["wasm", "webgpu"]);
     expect(record.tfjs.every((t) => t.trainTokensPerSecond > 0 && t.parameters === 14976)).toBe(true);
-    expect(record.command).toBe("./run.sh --preset tiny --backends wasm,webgpu --steps 1 --warmup 1 --sample-steps 1 --torch-threads ''");
+    expect(record.tfjs.map((t) => t.trainTokensPerSecondReps?.length)).toEqual([2, 2]);
+    expect(record.command).toBe("./run.sh --preset tiny --backends wasm,webgpu --steps 1 --warmup 1 --sample-steps 1 --reps 2 --torch-threads ''");
     expect(existsSync(join(cwd, "pack-results", "transformer-bench-tiny.md"))).toBe(true);
   });
 
