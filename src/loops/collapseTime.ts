@@ -8,8 +8,10 @@
  * "categorical" (n < 2k for k < 128 live tokens, n < 4k above) a generation is
  * `multinomialOnSupport` on the counts; otherwise conditional binomials on the counts with the
  * largest first, X_0 ~ Binomial(n, c_0 / n) from a tabulated `CountBinomialSampler` (n <= 1024),
- * then X_j ~ Binomial(rest, c_j / (c_j + ... + c_{k-1})) by `binomialAt`, the second largest last
- * taking what is left. With two live tokens a generation is one table draw c <- Binomial(n, c / n).
+ * then X_j ~ Binomial(rest, c_j / (c_j + ... + c_{k-1})) by `countRatioBinomial` (integer
+ * parameters: tabulated logarithms, inversion up to a mean of 20; `binomialAt` for n > 1024), the
+ * second largest last taking what is left. With two live tokens a generation is one table draw
+ * c <- Binomial(n, c / n).
  *
  * "fixing-token" follows only the token that takes over. Exactly one token fixes, token i with
  * probability p0_i (c_i(m) / n is a bounded martingale), and collapse is the moment its count
@@ -25,6 +27,7 @@ import { rngStreams, type Rng } from "../rng/index.ts";
 import { BINOMIAL_MAX_N, binomialAt } from "../sample/binomial.ts";
 import { chooseMultinomialMethod, multinomialOnSupport } from "../sample/multinomial.ts";
 import { checkChoice, checkDistribution, checkIntegerAtLeast } from "../validate.ts";
+import { COUNT_RATIO_MAX, countRatioBinomial } from "./countRatioBinomial.ts";
 import { COUNT_BINOMIAL_MAX_N, countBinomialSampler, type CountBinomialSampler } from "./countBinomialSampler.ts";
 
 /** How `collapseTimeSampler` draws T (the same law either way; see the module comment). */
@@ -78,6 +81,7 @@ function chainSampler(weights0: Float64Array, n: number, maxGenerations: number)
   const next = new Int32Array(k0);
   const resampled = countDraw(n, n);
   const prob = new Float64Array(1);
+  const integer = n <= COUNT_RATIO_MAX;
 
   /**
    * Multinomial(n, counts[0..k) / n) into next[0..k), for positive integer counts summing to n,
@@ -92,8 +96,12 @@ function chainSampler(weights0: Float64Array, n: number, maxGenerations: number)
     let j = 1;
     for (; j < last && rest > 0; j++) {
       const c = counts[j];
-      prob[0] = c / weight;
-      x = binomialAt(rng, rest, prob, 0);
+      if (integer) {
+        x = countRatioBinomial(rng, rest, c, weight);
+      } else {
+        prob[0] = c / weight;
+        x = binomialAt(rng, rest, prob, 0);
+      }
       next[j] = x;
       rest -= x;
       weight -= c;
@@ -155,24 +163,29 @@ function fixingTokenSampler(weights0: Float64Array, n: number, maxGenerations: n
 
 /**
  * Copies the positive entries of from[0..k) to the front of to (from may be to), then moves the
- * largest to the front and the second largest to the back; returns how many.
+ * largest to the front and the second largest to the back; returns how many. One pass.
  */
 function compactLargestFirst(from: Int32Array, to: Int32Array, k: number): number {
   let w = 0;
+  let top = -1;
+  let second = -1;
   for (let j = 0; j < k; j++) {
     const c = from[j];
-    if (c > 0) to[w++] = c;
+    if (c > 0) {
+      to[w] = c;
+      if (top < 0 || c > to[top]) {
+        second = top;
+        top = w;
+      } else if (second < 0 || c > to[second]) {
+        second = w;
+      }
+      w++;
+    }
   }
-  if (w < 3) {
-    if (w === 2 && to[1] > to[0]) swap(to, 0, 1);
-    return w;
-  }
-  let top = 0;
-  for (let j = 1; j < w; j++) if (to[j] > to[top]) top = j;
+  if (w < 2) return w;
   swap(to, 0, top);
-  let second = 1;
-  for (let j = 2; j < w; j++) if (to[j] > to[second]) second = j;
-  swap(to, w - 1, second);
+  if (second === 0) second = top;
+  if (w >= 3) swap(to, w - 1, second);
   return w;
 }
 

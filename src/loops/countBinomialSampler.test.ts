@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { binomialPmf } from "../exact/binomialPmf.ts";
-import { createRng, type Rng } from "../rng/index.ts";
+import { fixedUniforms } from "../rng/fixedUniforms.testkit.ts";
+import { createRng } from "../rng/index.ts";
 import { binomialFit } from "../sample/goodnessOfFit.testkit.ts";
 import { COUNT_BINOMIAL_MAX_N, CountBinomialSampler, countBinomialSampler } from "./countBinomialSampler.ts";
-
-/** A generator that returns the given uniforms in turn (to probe the inversion exactly). */
-function fixedUniforms(values: number[]): Rng {
-  let i = 0;
-  const rng: Rng = {
-    uniform: () => values[i++],
-    uint32: () => 0,
-    clone: () => rng,
-    jump: () => {},
-    state: () => [],
-  };
-  return rng;
-}
 
 const CASES: [number, number, number][] = [
   // [trials, n, c]
@@ -67,6 +55,34 @@ describe("CountBinomialSampler", () => {
       const rng = fixedUniforms(us);
       const got = us.map(() => s.draw(rng, c));
       expect(got, `${trials} ${n} ${c}`).toEqual(want);
+    }
+  });
+
+  it("keeps the tables of many c apart in one sampler (built in any order, storage grown)", () => {
+    // One sampler, every c of n = 400 tabulated in a shuffled order (the flat storage grows many
+    // times): each table must equal a fresh sampler's, and draws at and just below each of its
+    // steps must invert it.
+    const n = 400;
+    const shared = new CountBinomialSampler(n, n);
+    const order = Array.from({ length: n - 1 }, (_, i) => i + 1);
+    const shuffle = createRng(31);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(shuffle.uniform() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const c of order) shared.draw(shuffle, c);
+    for (const c of [1, 2, 57, 200, 398, 399]) {
+      const cdf = shared.cdf(c);
+      expect(Array.from(cdf), `c = ${c}`).toEqual(Array.from(new CountBinomialSampler(n, n).cdf(c)));
+      const us: number[] = [];
+      for (let x = 0; x < n; x++) if (cdf[x] > 0 && cdf[x] < 1 && cdf[x] !== cdf[x + 1]) us.push(cdf[x], cdf[x] - 2 ** -53 * Math.max(cdf[x], 2 ** -20));
+      const want = us.map((u) => {
+        let x = 0;
+        while (!(u < cdf[x])) x++;
+        return x;
+      });
+      const rng = fixedUniforms(us);
+      expect(us.map(() => shared.draw(rng, c)), `c = ${c}`).toEqual(want);
     }
   });
 
