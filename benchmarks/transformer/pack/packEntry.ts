@@ -3,15 +3,16 @@
  * the PyTorch peer and tfjs's .wasm files from the pack instead of the checkout. It first prints
  * the WebGPU adapter Dawn found (the NVIDIA GPU through Vulkan, or Mesa's software adapter on a
  * machine without one), then runs the benchmark with the pack's defaults: the `paper` preset on
- * webgpu, PyTorch on all CPU cores and, when torch sees one, on CUDA.
+ * webgpu against PyTorch on CUDA when torch sees a GPU, else on all CPU cores.
  */
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { setWasmDirectory, useBackend } from "../../../src/transformer/backend.ts";
 import { benchCliOptions, commandLine, benchOptionsFromArgs, benchUsage, runTransformerBench, writeBenchOutputs } from "../transformerBench.ts";
 import { benchTable } from "../transformerBenchMarkdown.ts";
-import { cpus } from "node:os";
+import { pythonWithTorch, torchHasCuda } from "../torchPeer.ts";
 
 const app = dirname(fileURLToPath(import.meta.url));
 
@@ -21,14 +22,20 @@ async function main(): Promise<void> {
       ...benchCliOptions,
       preset: { type: "string", default: "paper" },
       backends: { type: "string", default: "webgpu" },
-      "torch-threads": { type: "string", default: String(cpus().length) },
+      "torch-threads": { type: "string" },
     },
   });
   if (values.help) {
-    process.stdout.write(`Usage: ./run.sh [options]   (defaults: --preset paper --backends webgpu --torch-threads <all cores>)\n${benchUsage}\n`);
+    process.stdout.write(
+      `Usage: ./run.sh [options]   (defaults: --preset paper --backends webgpu; PyTorch on CUDA when torch sees a GPU, else on all CPU cores)\n${benchUsage}\n`,
+    );
     return;
   }
   setWasmDirectory(`${join(app, "wasm")}/`);
+  // PyTorch on the CPU is the peer only where there is no CUDA: on a GPU machine the paper
+  // preset's CPU sampling alone would take minutes of a short lease.
+  values.python ??= pythonWithTorch(["python3", "/usr/bin/python3"]);
+  values["torch-threads"] ??= torchHasCuda(values.python) ? "" : String(cpus().length);
   const results = process.env.PACK_OUT ?? "pack-results";
   const preset = values.preset ?? "paper";
   if (values.out === undefined && values.markdown === undefined) {

@@ -9,8 +9,8 @@
 export function runScript(): string {
   return `#!/bin/sh
 # collapse-harness GPU pack: prints the WebGPU adapter Dawn finds, then runs the transformer
-# throughput benchmark (defaults: --preset paper --backends webgpu, PyTorch on all CPU cores and on
-# CUDA when torch sees a GPU). ./run.sh --help lists the options.
+# throughput benchmark (defaults: --preset paper --backends webgpu, PyTorch on CUDA when torch sees
+# a GPU, else on all CPU cores). ./run.sh --help lists the options.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 export LD_LIBRARY_PATH="$here/lib\${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
@@ -39,8 +39,8 @@ checkout of the project; MANIFEST.json names the commit, the versions and every 
 run.sh prints the WebGPU adapter it found (on an NVIDIA machine: Dawn on Vulkan, through the
 packed loader lib/libvulkan.so.1 and the driver's manifest; on a machine without a GPU: Mesa's
 software OpenGL ES adapter, if Mesa's EGL is installed), then runs the \`paper\` preset (Table 1 of
-the paper) on the webgpu backend and the same model in PyTorch (\`python3\` with torch: on all CPU
-cores, and on CUDA when torch sees a GPU), and writes pack-results/transformer-bench-paper.json and
+the paper) on the webgpu backend and the same model in PyTorch (\`python3\` with torch: on CUDA
+when torch sees a GPU, else on all CPU cores; \`--torch-threads 16\` adds a CPU run), and writes pack-results/transformer-bench-paper.json and
 .md (or $PACK_OUT/...). \`./run.sh --preset tiny --backends wasm,webgpu\` is a quick check;
 \`./run.sh --help\` lists every option.
 
