@@ -17,7 +17,8 @@ import type { Measurement, Relation } from "./types.ts";
 export interface MeanAtGenerationsOptions {
   impl: Implementation;
   ctx: CheckContext;
-  config: SimulationConfig;
+  /** The simulation; `generations` defaults to the largest m of `ms`. */
+  config: Omit<SimulationConfig, "generations"> & { generations?: number };
   ms: readonly number[];
   pick: (record: RunRecord, m: number) => number;
   /** Width of the range the picked values lie in (1 for sigma_m). */
@@ -35,10 +36,11 @@ export function meanAtGenerations(o: MeanAtGenerationsOptions): Measurement {
   const pilotRuns = o.pilot ?? 1000;
   const epsilon = o.ctx.epsilon ?? o.epsilon;
   const deltaM = o.ctx.delta / o.ms.length;
-  const pilot = collectAt(o.impl, o.ctx.seed, o.config, pilotRuns, 0, o.ms, o.pick);
+  const config: SimulationConfig = { ...o.config, generations: o.config.generations ?? Math.max(...o.ms) };
+  const pilot = collectAt(o.impl, o.ctx.seed, config, pilotRuns, 0, o.ms, o.pick);
   const vmax = Math.max(...pilot.map((v) => meanInterval(v, o.range, deltaM).variance));
   const R = bernsteinSampleSize(vmax, o.range, epsilon / 2, deltaM, 1000, o.maxReplicates ?? 1_000_000);
-  const main = collectAt(o.impl, o.ctx.seed, o.config, R, pilotRuns, o.ms, o.pick);
+  const main = collectAt(o.impl, o.ctx.seed, config, R, pilotRuns, o.ms, o.pick);
   let worst = -1;
   let worstScore = -Infinity;
   const perM = o.ms.map((m, j) => {

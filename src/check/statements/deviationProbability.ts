@@ -6,6 +6,7 @@
  * split over the m, against the bound (upper). Both forms use the same runs. The drift is compared
  * with eps (1 - 1e-12) so that rounding never drops a run sitting exactly on the threshold.
  */
+import { implementationMemo } from "../implementationMemo.ts";
 import { deviationProbabilityMarkov, deviationProbabilityUnion } from "../../theory/index.ts";
 import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
@@ -15,23 +16,19 @@ import type { CheckContext, Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
 import { worstRowMeasurement, type Row } from "./worstRow.ts";
 
-const memo = new WeakMap<Implementation, Map<string, number[]>>();
+const memo = implementationMemo<number[]>();
 
 /** Per m of the point, the number of runs with ||p^(m) - p^(1)||_1 >= eps (drawn once for both forms). */
 function exceedances(impl: Implementation, point: Parameters, ctx: CheckContext, R: number): number[] {
-  let cache = memo.get(impl);
-  if (!cache) memo.set(impl, (cache = new Map()));
-  const key = JSON.stringify([point, ctx.seed, R]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const p0 = distributionOf(point);
-  const ms = generationsOf(point);
-  const threshold = Number(point.eps) * (1 - 1e-12);
-  const hits = ms.map(() => 0);
-  const config = { setting: "partially-synthetic" as const, p0, n: Number(point.n), N: Number(point.N), generations: Math.max(...ms) };
-  forEachRun(impl, ctx.seed, config, R, 0, (rec) => ms.forEach((m, j) => (hits[j] += rec.l1ToP1[m] >= threshold ? 1 : 0)));
-  cache.set(key, hits);
-  return hits;
+  return memo(impl, JSON.stringify([point, ctx.seed, R]), () => {
+    const p0 = distributionOf(point);
+    const ms = generationsOf(point);
+    const threshold = Number(point.eps) * (1 - 1e-12);
+    const hits = ms.map(() => 0);
+    const config = { setting: "partially-synthetic" as const, p0, n: Number(point.n), N: Number(point.N), generations: Math.max(...ms) };
+    forEachRun(impl, ctx.seed, config, R, 0, (rec) => ms.forEach((m, j) => (hits[j] += rec.l1ToP1[m] >= threshold ? 1 : 0)));
+    return hits;
+  });
 }
 
 const POINTS: Parameters[] = [

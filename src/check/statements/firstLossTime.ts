@@ -10,7 +10,7 @@ import { expectedFirstLossTime } from "../../exact/index.ts";
 import { formatEvidenceNumber } from "../evidence.ts";
 import type { Implementation } from "../implementation.ts";
 import { bernsteinSampleSize, meanInterval, standardError } from "../montecarlo.ts";
-import { distributionOf, summaryOf } from "../points.ts";
+import { distributionOf, epsilonOf, summaryOf } from "../points.ts";
 import { forEachRun } from "../runs.ts";
 import type { CheckContext, Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
@@ -89,7 +89,7 @@ export function firstLossTimeStatement(impl: Implementation): Statement {
       const n = Number(point.n);
       const { support: k } = summaryOf(p0);
       const predicted = expectedFirstLossTime(p0, n);
-      const epsilon = ctx.epsilon ?? (typeof point.epsilon === "number" ? point.epsilon : 0.1 * predicted);
+      const epsilon = ctx.epsilon ?? epsilonOf(point, 0.1 * predicted);
       const H = firstLossHorizon(p0, n, epsilon / 20);
       const tail = firstLossTailSum(p0, n, H);
       const range = Math.max(1, H - 1);

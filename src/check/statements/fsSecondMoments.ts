@@ -32,7 +32,7 @@ export function fsSecondMomentsStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "fully-synthetic", p0, n, generations: Math.max(...ms) },
+        config: { setting: "fully-synthetic", p0, n },
         ms,
         pick: (rec, m) => rec.l2SquaredToP0[m],
         range: 2,
@@ -65,7 +65,7 @@ export function fsCovarianceStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl: withTokenFrequencies(impl, [i, j], p0),
         ctx,
-        config: { setting: "fully-synthetic", p0, n, generations: Math.max(...ms) },
+        config: { setting: "fully-synthetic", p0, n },
         ms,
         pick: (rec, m) => tokenFrequency(rec, m, 0) * tokenFrequency(rec, m, 1),
         range: 0.25,

@@ -8,6 +8,7 @@
  * is compared with eps (1 - 1e-12): ||p_hat - p||_1 lives on a 1/n grid and float64 rounds grid
  * values like 0.2 down, which would otherwise drop exactly the runs on the threshold.
  */
+import { implementationMemo } from "../implementationMemo.ts";
 import { piP, type TailForm } from "../../theory/index.ts";
 import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
@@ -26,22 +27,18 @@ const POINTS: Parameters[] = [
   { p: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1], n: 8, eps: 1.5, runs: 20000 },
 ];
 
-const memo = new WeakMap<Implementation, Map<string, { hits: number; runs: number }>>();
+const memo = implementationMemo<number>();
 
 /** Runs with ||p^(1) - p||_1 >= eps, out of `runs` (shared by the two forms, drawn once). */
 function exceedances(impl: Implementation, point: Parameters, ctx: CheckContext, p0: Float64Array, n: number, eps: number, R: number): number {
-  let cache = memo.get(impl);
-  if (!cache) memo.set(impl, (cache = new Map()));
-  const key = JSON.stringify([point, ctx.seed, R]);
-  const hit = cache.get(key);
-  if (hit) return hit.hits;
-  let hits = 0;
-  const threshold = eps * (1 - 1e-12);
-  forEachRun(impl, ctx.seed, { setting: "fully-synthetic", p0, n, generations: 1 }, R, 0, (rec) => {
-    if (rec.l1ToP0[1] >= threshold) hits++;
+  return memo(impl, JSON.stringify([point, ctx.seed, R]), () => {
+    let hits = 0;
+    const threshold = eps * (1 - 1e-12);
+    forEachRun(impl, ctx.seed, { setting: "fully-synthetic", p0, n, generations: 1 }, R, 0, (rec) => {
+      if (rec.l1ToP0[1] >= threshold) hits++;
+    });
+    return hits;
   });
-  cache.set(key, { hits, runs: R });
-  return hits;
 }
 
 function statement(impl: Implementation, id: string, form: TailForm, title: string): Statement {

@@ -16,6 +16,7 @@
  *    contexts x max_j (1 - start_j)^L over the generations simulated, reported in the details (~1e-10 here).
  * The lower- and upper-bound checks of each family share one sample.
  */
+import { implementationMemo, type ImplementationMemo } from "../implementationMemo.ts";
 import { binomialPmf } from "../../exact/index.ts";
 import type { MultiContextRecord } from "../../loops/index.ts";
 import {
@@ -69,17 +70,11 @@ function fixedHorizon(point: Parameters, specs: ContextSpec[]): number {
 }
 
 /** One value per run from `record`, run r on stream r (memoised per implementation and point: both sides share it). */
-function sampleOf<T>(memo: WeakMap<Implementation, Map<string, T[]>>, impl: Implementation, key: string, R: number, seed: number, draw: (r: ReturnType<typeof rngStreams>[number]) => T): T[] {
-  let cache = memo.get(impl);
-  if (!cache) memo.set(impl, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const out = rngStreams(seed, R).map(draw);
-  cache.set(key, out);
-  return out;
+function sampleOf<T>(memo: ImplementationMemo<T[]>, impl: Implementation, key: string, R: number, seed: number, draw: (r: ReturnType<typeof rngStreams>[number]) => T): T[] {
+  return memo(impl, key, () => rngStreams(seed, R).map(draw));
 }
 
-const fixedMemo = new WeakMap<Implementation, Map<string, number[]>>();
+const fixedMemo = implementationMemo<number[]>();
 
 /** min(max_j T_j, H + 1) per run. */
 function maxTimes(impl: Implementation, point: Parameters, ctx: CheckContext, R: number, H: number): number[] {
@@ -189,7 +184,7 @@ interface MarkovRun {
   generations: number;
 }
 
-const markovMemo = new WeakMap<Implementation, Map<string, MarkovRun[]>>();
+const markovMemo = implementationMemo<MarkovRun[]>();
 
 /** T_j per run and the generations it simulated. */
 function contextTimes(impl: Implementation, point: Parameters, ctx: CheckContext, R: number, H: number): MarkovRun[] {

@@ -38,7 +38,7 @@ export function psDriftStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "partially-synthetic", p0, n, N, generations: Math.max(...ms) },
+        config: { setting: "partially-synthetic", p0, n, N },
         ms,
         pick: (rec, m) => rec.l2SquaredToP1[m],
         range: 2 * a * a,
@@ -93,7 +93,7 @@ export function psLimitStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "partially-synthetic", p0, n, N, generations: Math.max(...ms) },
+        config: { setting: "partially-synthetic", p0, n, N },
         ms,
         pick: (rec, m) => rec.sigma[m],
         range: 1,
@@ -149,7 +149,7 @@ export function psFreshRealStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "partially-synthetic-fresh", p0, n, N, generations: Math.max(...ms) },
+        config: { setting: "partially-synthetic-fresh", p0, n, N },
         ms,
         pick: (rec, m) => rec.l2SquaredToP0[m],
         range: 2,
@@ -178,7 +178,7 @@ export function psDistanceFromStartStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "partially-synthetic", p0, n, N, generations: Math.max(...ms) },
+        config: { setting: "partially-synthetic", p0, n, N },
         ms,
         pick: (rec, m) => rec.l2SquaredToP0[m],
         range: 2,

@@ -5,6 +5,7 @@
  * exact chain. Uniform p with s = 2, n = 2 makes the upper bound on rho_m and the lower bound on
  * E[T] tight, so there the exact check has no slack at all.
  */
+import { implementationMemo } from "../implementationMemo.ts";
 import { fullySyntheticExact } from "../../exact/index.ts";
 import { rngStreams } from "../../rng/index.ts";
 import { formatEvidenceNumber } from "../evidence.ts";
@@ -26,7 +27,7 @@ const EXACT_POINTS: Parameters[] = [
   { p: [0.7, 0.3], n: 40, M: 200 },
 ];
 
-const memo = new WeakMap<Implementation, Map<string, Float64Array>>();
+const memo = implementationMemo<Float64Array>();
 
 /**
  * Collapse times of `count` runs (streams first..), truncated at `horizon` (null -> horizon + 1).
@@ -34,14 +35,7 @@ const memo = new WeakMap<Implementation, Map<string, Float64Array>>();
  * implementation and drawn once.
  */
 function collapseTimes(impl: Implementation, point: Parameters, ctx: CheckContext, count: number, first: number, horizon: number): Float64Array {
-  let cache = memo.get(impl);
-  if (!cache) memo.set(impl, (cache = new Map()));
-  const key = JSON.stringify([point, ctx.seed, count, first, horizon]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const out = drawCollapseTimes(impl, point, ctx, count, first, horizon);
-  cache.set(key, out);
-  return out;
+  return memo(impl, JSON.stringify([point, ctx.seed, count, first, horizon]), () => drawCollapseTimes(impl, point, ctx, count, first, horizon));
 }
 
 function drawCollapseTimes(impl: Implementation, point: Parameters, ctx: CheckContext, count: number, first: number, horizon: number): Float64Array {

@@ -31,7 +31,7 @@ export function thm1SmStatement(impl: Implementation): Statement {
       return meanAtGenerations({
         impl,
         ctx,
-        config: { setting: "fully-synthetic", p0, n, generations: Math.max(...ms) },
+        config: { setting: "fully-synthetic", p0, n },
         ms,
         pick: (rec, m) => rec.sigma[m],
         range: 1,

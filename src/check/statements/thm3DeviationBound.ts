@@ -9,7 +9,7 @@
 import { thm3DeviationBound } from "../../theory/index.ts";
 import type { Implementation } from "../implementation.ts";
 import { meanAtGenerations } from "../meanAtGenerations.ts";
-import { distributionOf, generationsOf, PAPER_P } from "../points.ts";
+import { distributionOf, epsilonOf, generationsOf, PAPER_P } from "../points.ts";
 import type { CheckContext, Statement } from "../statement.ts";
 import type { Measurement, Parameters } from "../types.ts";
 
@@ -26,13 +26,13 @@ export function meanDriftAtMost(impl: Implementation, point: Parameters, ctx: Ch
   return meanAtGenerations({
     impl,
     ctx,
-    config: { setting: "partially-synthetic", p0, n, N, generations: Math.max(...ms) },
+    config: { setting: "partially-synthetic", p0, n, N },
     ms,
     pick: (rec, m) => rec.l1ToP1[m],
     range: 2 * a,
     predicted: () => bound,
     relation: "atMost",
-    epsilon: typeof point.epsilon === "number" ? point.epsilon : 0.05,
+    epsilon: epsilonOf(point, 0.05),
   });
 }
 

@@ -7,6 +7,7 @@
  * [0, 1/4], for the identity), and exactly: token k against the rest is the two-token chain
  * (p_k, 1 - p_k), so P(A_m) = P(T > m) and E[p_k(1 - p_k)] = (1 - S_m)/2 of that chain.
  */
+import { implementationMemo } from "../implementationMemo.ts";
 import { fullySyntheticExact } from "../../exact/index.ts";
 import { tokenExpectedHeterozygosity, tokenSegregationBounds } from "../../theory/index.ts";
 import { exactMeasurement, type ExactPair } from "../exactMeasurement.ts";
@@ -33,28 +34,24 @@ const EXACT_POINTS: Parameters[] = [
   { pk: 0.05, n: 50, M: 200 },
 ];
 
-const memo = new WeakMap<Implementation, Map<string, number[]>>();
+const memo = implementationMemo<number[]>();
 
 /** Per m of the point, runs with 0 < p_k^(m) < 1 for the most probable token k (drawn once for both sides). */
 function segregating(impl: Implementation, point: Parameters, ctx: CheckContext, R: number): number[] {
-  let cache = memo.get(impl);
-  if (!cache) memo.set(impl, (cache = new Map()));
-  const key = JSON.stringify([point, ctx.seed, R]);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const p0 = distributionOf(point);
-  const ms = generationsOf(point);
-  const [k] = topTokens(p0, 1);
-  const counts = ms.map(() => 0);
-  const observed = withTokenFrequencies(impl, [k], p0);
-  forEachRun(observed, ctx.seed, { setting: "fully-synthetic", p0, n: Number(point.n), generations: Math.max(...ms) }, R, 0, (rec) => {
-    ms.forEach((m, j) => {
-      const x = tokenFrequency(rec, m, 0);
-      if (x > 0 && x < 1) counts[j]++;
+  return memo(impl, JSON.stringify([point, ctx.seed, R]), () => {
+    const p0 = distributionOf(point);
+    const ms = generationsOf(point);
+    const [k] = topTokens(p0, 1);
+    const counts = ms.map(() => 0);
+    const observed = withTokenFrequencies(impl, [k], p0);
+    forEachRun(observed, ctx.seed, { setting: "fully-synthetic", p0, n: Number(point.n), generations: Math.max(...ms) }, R, 0, (rec) => {
+      ms.forEach((m, j) => {
+        const x = tokenFrequency(rec, m, 0);
+        if (x > 0 && x < 1) counts[j]++;
+      });
     });
+    return counts;
   });
-  cache.set(key, counts);
-  return counts;
 }
 
 function monteCarlo(impl: Implementation, side: Side): Statement {
@@ -132,7 +129,7 @@ export function tokenLossStatements(impl: Implementation): Statement[] {
         return meanAtGenerations({
           impl: withTokenFrequencies(impl, [k], p0),
           ctx,
-          config: { setting: "fully-synthetic", p0, n, generations: Math.max(...ms) },
+          config: { setting: "fully-synthetic", p0, n },
           ms,
           pick: (rec, m) => {
             const x = tokenFrequency(rec, m, 0);

@@ -10,7 +10,7 @@ import { tokenEventualLoss, tokenLostAtFirstGeneration } from "../../theory/inde
 import { exactMeasurement } from "../exactMeasurement.ts";
 import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
-import { distributionOf, PAPER_P } from "../points.ts";
+import { distributionOf, epsilonOf, PAPER_P } from "../points.ts";
 import { forEachRun } from "../runs.ts";
 import type { Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
@@ -69,7 +69,7 @@ export function tokenLostFirstGenerationStatement(impl: Implementation): Stateme
       const tokens = tokensOf(point, p0);
       const predicted = tokens.map((k) => tokenLostAtFirstGeneration({ n, pk: p0[k] }));
       const deltaEach = ctx.delta / tokens.length;
-      const epsilon = ctx.epsilon ?? (typeof point.epsilon === "number" ? point.epsilon : 0.02);
+      const epsilon = ctx.epsilon ?? epsilonOf(point, 0.02);
       const R = proportionSampleSize(predicted, epsilon, deltaEach);
       const lost = tokens.map(() => 0);
       forEachRun(withTokenFrequencies(impl, tokens, p0), ctx.seed, { setting: "fully-synthetic", p0, n, generations: 1 }, R, 0, (rec) => {

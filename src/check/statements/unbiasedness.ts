@@ -48,7 +48,6 @@ export function unbiasednessStatement(impl: Implementation): Statement {
           n: Number(point.n),
           ...(point.N !== undefined ? { N: Number(point.N) } : {}),
           ...(point.K !== undefined ? { K: Number(point.K) } : {}),
-          generations: Math.max(...ms),
         },
         ms,
         pick: (rec, m) => tokenFrequency(rec, m, 0),
