@@ -6,20 +6,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fullySyntheticExact } from "../src/exact/index.ts";
+import { distributionArbitrary } from "./distributions.ts";
 
 /** A probability vector over 2..4 tokens, some possibly zero, not on any 1/n grid in general. */
-const distribution = fc
-  .array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })), { minLength: 2, maxLength: 4 })
-  .filter((w) => w.some((x) => x > 0))
-  .map((w) => {
-    const sum = w.reduce((a, b) => a + b, 0);
-    const p = w.map((x) => x / sum);
-    let last = p.length - 1;
-    while (p[last] === 0) last--;
-    p[last] = 0;
-    p[last] = 1 - p.reduce((a, b) => a + b, 0);
-    return p;
-  });
+const distribution = distributionArbitrary({ minTokens: 2, maxTokens: 4, maxWeight: 1000 });
 
 const size = fc.integer({ min: 1, max: 12 });
 

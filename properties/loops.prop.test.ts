@@ -4,20 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { SparseCounts } from "../src/measure/sparseCounts.ts";
 import { createRng } from "../src/rng/index.ts";
 import { SETTINGS, simulateRun, simulateRuns, type Setting, type SimulationConfig } from "../src/loops/index.ts";
+import { distributionArbitrary } from "./distributions.ts";
 
 /** A probability vector over 1..10 tokens, some of them zero. */
-const distribution = fc
-  .array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100 })), { minLength: 1, maxLength: 10 })
-  .filter((w) => w.some((x) => x > 0))
-  .map((w) => {
-    const sum = w.reduce((a, b) => a + b, 0);
-    const p = w.map((x) => x / sum);
-    let last = p.length - 1;
-    while (p[last] === 0) last--;
-    p[last] = 0;
-    p[last] = 1 - p.reduce((a, b) => a + b, 0);
-    return p;
-  });
+const distribution = distributionArbitrary({ minTokens: 1, maxTokens: 10, maxWeight: 100 });
 
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 

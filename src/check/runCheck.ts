@@ -33,15 +33,12 @@ export function recordHash(record: Omit<VerdictRecord, "hash">): string {
 export function runCheck(statement: Statement, point: Parameters, ctx: CheckContext): VerdictRecord {
   let base: Omit<VerdictRecord, "hash">;
   const delta = statement.method === "monte-carlo" ? ctx.delta : 0;
+  const { id, title, where, kind, expected, method } = statement;
+  const head = { id, title, where, kind, expected, method };
   try {
     const m = statement.measure(point, ctx);
     base = {
-      id: statement.id,
-      title: statement.title,
-      where: statement.where,
-      kind: statement.kind,
-      expected: statement.expected,
-      method: statement.method,
+      ...head,
       relation: m.relation,
       parameters: point,
       predicted: m.predicted,
@@ -58,12 +55,7 @@ export function runCheck(statement: Statement, point: Parameters, ctx: CheckCont
     };
   } catch (err) {
     base = {
-      id: statement.id,
-      title: statement.title,
-      where: statement.where,
-      kind: statement.kind,
-      expected: statement.expected,
-      method: statement.method,
+      ...head,
       relation: "equals",
       parameters: point,
       predicted: Number.NaN,
