@@ -30,6 +30,12 @@ export interface Statement {
   /** One line: what is computed on each side. */
   description: string;
   points: Parameters[];
+  /**
+   * Simulation paths this statement holds to an exact value (the exact chain, an exact recursion or
+   * an exact pmf), not only to a bound: e.g. "setting:most-recent/measure:entropy",
+   * "collapse-time:fixing-token", "sampler:binomial-btrd". See src/check/simulationPaths.ts.
+   */
+  covers?: string[];
   extendedPoints?: Parameters[];
   measure(point: Parameters, ctx: CheckContext): Measurement;
 }

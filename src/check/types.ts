@@ -1,7 +1,11 @@
 /** Plain-data types of the verdict layer: what a check returns and what reports render. */
 
 export type Relation = "equals" | "atMost" | "atLeast";
-export type Verdict = "holds" | "refuted" | "inconclusive";
+/**
+ * "vacuous": the bound is at or beyond the largest (smallest) value the measured quantity can take
+ * at this point, so no implementation could have made it fail; it is evidence of nothing.
+ */
+export type Verdict = "holds" | "refuted" | "inconclusive" | "vacuous";
 export type Method = "exact" | "monte-carlo" | "oracle" | "property";
 export type StatementKind = "statement" | "erratum" | "planted-bug" | "extension";
 
@@ -24,6 +28,12 @@ export interface Measurement {
   evidence: string;
   /** Extra numbers for plots and the JSON report (per-m values, etc.). */
   details?: Record<string, unknown>;
+  /**
+   * A priori range [lo, hi] of the measured quantity at this point, whatever the implementation does
+   * (a probability: [0, 1]; an L1 distance: [0, 2]; Partially Synthetic drift ||p^(m) - p^(1)||_1: [0, 2 alpha]).
+   * An upper bound >= hi (a lower bound <= lo) is vacuous. Required for bounds (relation atMost/atLeast).
+   */
+  range?: [number, number];
 }
 
 /** The full record of one check, as written to verdicts.json. */

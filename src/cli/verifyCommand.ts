@@ -69,7 +69,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   ];
   writeFilesAtomic(files);
   const wrong = unexpectedVerdicts(records);
-  const counts = { holds: 0, refuted: 0, inconclusive: 0 };
+  const counts = { holds: 0, vacuous: 0, refuted: 0, inconclusive: 0 };
   for (const r of records) counts[r.verdict]++;
   process.stdout.write(
     `${records.length} checks: ${counts.holds} hold, ${counts.refuted} refuted, ${counts.inconclusive} inconclusive; ` +

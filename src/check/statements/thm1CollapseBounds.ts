@@ -65,7 +65,7 @@ function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement
       return { m, bound, estimate: ci.estimate, lo: ci.lo, hi: ci.hi, verdict: decideVerdict(relation, bound, [ci.lo, ci.hi]) };
     });
     // Report a refuted generation if any, else an inconclusive one, else the one with least slack.
-    const rank = { refuted: 0, inconclusive: 1, holds: 2 } as const;
+    const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 2 } as const;
     const slack = (r: (typeof perM)[number]): number => (side === "lower" ? r.lo - r.bound : r.bound - r.hi);
     const w = [...perM].sort((a, b) => rank[a.verdict] - rank[b.verdict] || slack(a) - slack(b))[0];
     return {

@@ -30,7 +30,7 @@ function score(relation: Relation, r: Row): number {
  */
 export function worstRowMeasurement(relation: Relation, rows: readonly Row[], replicates: number, what: string, details: Record<string, unknown> = {}): Measurement {
   if (rows.length === 0) throw new RangeError("rows must not be empty");
-  const rank = { refuted: 0, inconclusive: 1, holds: 2 } as const;
+  const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 2 } as const;
   const verdictOf = (r: Row) => decideVerdict(relation, r.predicted, [r.lo, r.hi]);
   const w = [...rows].sort((a, b) => rank[verdictOf(a)] - rank[verdictOf(b)] || score(relation, a) - score(relation, b))[0];
   const v = verdictOf(w);
