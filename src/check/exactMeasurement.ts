@@ -4,6 +4,7 @@
  * Over several points the one with the largest relative discrepancy (or the smallest slack for a
  * bound) is reported.
  */
+import { isVacuous } from "./decide.ts";
 import { formatEvidenceNumber } from "./evidence.ts";
 import type { Measurement, Relation } from "./types.ts";
 
@@ -16,15 +17,24 @@ export interface ExactPair {
   exact: number;
 }
 
-export function exactMeasurement(relation: Relation, pairs: readonly ExactPair[], tolerance = EXACT_TOLERANCE): Measurement {
+/** `range`: the a priori range of the compared quantity (for bounds; see Measurement.range). */
+export function exactMeasurement(
+  relation: Relation,
+  pairs: readonly ExactPair[],
+  tolerance = EXACT_TOLERANCE,
+  range?: [number, number],
+): Measurement {
   if (pairs.length === 0) throw new RangeError("pairs must not be empty");
   const slack = (p: ExactPair): number => {
     const scale = Math.max(1, Math.abs(p.predicted));
     if (relation === "equals") return -Math.abs(p.exact - p.predicted) / scale;
     return (relation === "atMost" ? p.predicted - p.exact : p.exact - p.predicted) / scale;
   };
-  let worst = pairs[0];
-  for (const p of pairs) if (slack(p) < slack(worst)) worst = p;
+  // With a range, vacuous pairs (bound at or beyond it) are reported only when every pair is.
+  const informative = range ? pairs.filter((p) => !isVacuous(relation, p.predicted, range)) : pairs;
+  const candidates = informative.length > 0 ? informative : pairs;
+  let worst = candidates[0];
+  for (const p of candidates) if (slack(p) < slack(worst)) worst = p;
   const tol = tolerance * Math.max(1, Math.abs(worst.exact));
   // The band is placed so that decideVerdict applies the tolerance in the statement's favour.
   const interval: [number, number] =
@@ -45,5 +55,6 @@ export function exactMeasurement(relation: Relation, pairs: readonly ExactPair[]
       `${relation === "equals" ? "largest discrepancy" : "least slack"} at ${worst.label}: exact ${formatEvidenceNumber(worst.exact)} vs ` +
       `predicted ${formatEvidenceNumber(worst.predicted)} (difference ${formatEvidenceNumber(diff)}; ${pairs.length} values compared, exact chain)`,
     details: { pairs: pairs.map((p) => ({ ...p })) },
+    ...(range ? { range } : {}),
   };
 }

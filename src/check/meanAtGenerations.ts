@@ -23,6 +23,8 @@ export interface MeanAtGenerationsOptions {
   pick: (record: RunRecord, m: number) => number;
   /** Width of the range the picked values lie in (1 for sigma_m). */
   range: number;
+  /** A priori range [lo, hi] of the mean (bounds: a bound at or beyond it is vacuous). */
+  bounds?: [number, number];
   predicted: (m: number) => number;
   /** Default target when ctx.epsilon is not set. */
   epsilon: number;
@@ -69,5 +71,6 @@ export function meanAtGenerations(o: MeanAtGenerationsOptions): Measurement {
       `worst m = ${w.m}: estimate ${formatEvidenceNumber(w.estimate)} vs predicted ${formatEvidenceNumber(w.predicted)}, ` +
       `difference ${formatEvidenceNumber(diff)} = ${z.toFixed(1)} standard errors (${o.ms.length} generations, ${R} runs)`,
     details: { perGeneration: perM },
+    ...(o.bounds ? { range: o.bounds } : {}),
   };
 }

@@ -14,7 +14,7 @@ import {
   thm2SmPartialStatement,
 } from "./statements/thm2SmPartial.ts";
 import { deviationProbabilityStatements } from "./statements/deviationProbability.ts";
-import { eq11Statement } from "./statements/eq11MaxSynthetic.ts";
+import { eq11Statement, eq11TrivialStatement } from "./statements/eq11MaxSynthetic.ts";
 import { eq2SoftmaxStatement } from "./statements/eq2SoftmaxOptimum.ts";
 import { fsCovarianceStatement, fsSecondMomentsStatement } from "./statements/fsSecondMoments.ts";
 import { kimuraOhtaStatement } from "./statements/kimuraOhta.ts";
@@ -60,6 +60,7 @@ export function statementsFor(impl: Implementation): Statement[] {
     ...lemma1Statements(impl),
     thm3Statement(impl),
     eq11Statement(impl),
+    eq11TrivialStatement(),
     ...thm4Statements(impl),
     thm4PrintedStepStatement(),
     thm4CorrectedStepStatement(),

@@ -4,9 +4,9 @@
  * replays exactly).
  */
 import { createHash } from "node:crypto";
-import { decideVerdict, tightness } from "./decide.ts";
+import { decideVerdict, tightness, trivialBound } from "./decide.ts";
 import type { CheckContext, Statement } from "./statement.ts";
-import type { Parameters, VerdictRecord } from "./types.ts";
+import type { Expected, Parameters, VerdictRecord } from "./types.ts";
 
 /** Canonical JSON: keys sorted at every depth, so equal records hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -28,12 +28,16 @@ export function recordHash(record: Omit<VerdictRecord, "hash">): string {
  * Runs one statement at one point. An exception inside the measurement gives an "inconclusive"
  * record whose evidence is the error message. The record's delta is the check's false-alarm rate:
  * ctx.delta for a Monte Carlo check, 0 for the deterministic ones (exact, oracle, property), whose
- * verdict no draw of chance can flip.
+ * verdict no draw of chance can flip. A bound whose measurement declares the a priori range of the
+ * measured quantity is "vacuous" when it is at or beyond that range (decideVerdict). A point may set
+ * `expect: "vacuous"` (the paper's own points whose bound is beyond the trivial one, kept and
+ * labelled): the record then expects "vacuous" instead of the statement's verdict.
  */
 export function runCheck(statement: Statement, point: Parameters, ctx: CheckContext): VerdictRecord {
   let base: Omit<VerdictRecord, "hash">;
   const delta = statement.method === "monte-carlo" ? ctx.delta : 0;
-  const { id, title, where, kind, expected, method } = statement;
+  const { id, title, where, kind, method } = statement;
+  const expected: Expected = point.expect === "vacuous" ? "vacuous" : statement.expected;
   const head = { id, title, where, kind, expected, method };
   try {
     const m = statement.measure(point, ctx);
@@ -48,7 +52,8 @@ export function runCheck(statement: Statement, point: Parameters, ctx: CheckCont
       delta,
       epsilon: m.epsilon,
       tightness: tightness(m.relation, m.predicted, m.estimate),
-      verdict: decideVerdict(m.relation, m.predicted, m.interval),
+      ...(m.range ? { range: m.range, trivialBound: trivialBound(m.relation, m.range) } : {}),
+      verdict: decideVerdict(m.relation, m.predicted, m.interval, m.range),
       evidence: m.evidence,
       seed: ctx.seed,
       ...(m.details ? { details: m.details } : {}),

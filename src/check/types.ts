@@ -7,6 +7,8 @@ export type Relation = "equals" | "atMost" | "atLeast";
  */
 export type Verdict = "holds" | "refuted" | "inconclusive" | "vacuous";
 export type Method = "exact" | "monte-carlo" | "oracle" | "property";
+/** The verdict a check is expected to give. */
+export type Expected = "holds" | "refuted" | "vacuous";
 export type StatementKind = "statement" | "erratum" | "planted-bug" | "extension";
 
 /** Parameters of one check point; JSON-serialisable. */
@@ -42,7 +44,8 @@ export interface VerdictRecord {
   title: string;
   where: string;
   kind: StatementKind;
-  expected: "holds" | "refuted";
+  /** "vacuous" for the paper's own points where the bound is known to be at or beyond the trivial one. */
+  expected: Expected;
   method: Method;
   relation: Relation;
   parameters: Parameters;
@@ -53,6 +56,10 @@ export interface VerdictRecord {
   delta: number;
   epsilon: number;
   tightness: number | null;
+  /** A priori range of the measured quantity (bounds), as the measurement declared it. */
+  range?: [number, number];
+  /** The trivial bound (the end of `range` on the bound's side), null for equalities or without a range. */
+  trivialBound?: number | null;
   verdict: Verdict;
   evidence: string;
   seed: number;

@@ -72,7 +72,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   const counts = { holds: 0, vacuous: 0, refuted: 0, inconclusive: 0 };
   for (const r of records) counts[r.verdict]++;
   process.stdout.write(
-    `${records.length} checks: ${counts.holds} hold, ${counts.refuted} refuted, ${counts.inconclusive} inconclusive; ` +
+    `${records.length} checks: ${counts.holds} hold, ${counts.vacuous} vacuous, ${counts.refuted} refuted, ${counts.inconclusive} inconclusive; ` +
       `${records.length - wrong.length} as expected. Reports in ${o.out}/ (${report.durationSeconds} s)\n`,
   );
   for (const r of wrong) process.stdout.write(`UNEXPECTED ${r.id} ${JSON.stringify(r.parameters)}: expected ${r.expected}, got ${r.verdict} (${r.evidence})\n`);

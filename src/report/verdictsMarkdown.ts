@@ -14,7 +14,7 @@ export interface VerdictsMarkdownOptions {
   description?: string;
 }
 
-const VERDICTS = ["holds", "refuted", "inconclusive"] as const;
+const VERDICTS = ["holds", "vacuous", "refuted", "inconclusive"] as const;
 
 const SECTIONS: ReadonlyArray<{ kind: ReportRecord["kind"]; heading: string; intro: string }> = [
   { kind: "statement", heading: "Statements of the paper", intro: "Each should hold." },
@@ -27,9 +27,12 @@ const SECTIONS: ReadonlyArray<{ kind: ReportRecord["kind"]; heading: string; int
 ];
 
 const DEFAULT_DESCRIPTION =
-  "Each row is one statement checked at one parameter point. Verdict: **holds**, **refuted** or " +
-  "**inconclusive**; tightness is measured / bound; delta is the check's false-alarm rate and epsilon " +
-  "the smallest discrepancy it detects. A mark ⚠ flags a verdict other than the expected one. " +
+  "Each row is one statement checked at one parameter point. Verdict: **holds**, **refuted**, " +
+  "**inconclusive**, or **vacuous** (the bound is at or beyond the largest value the quantity can take at " +
+  "that point, so it could not have failed: evidence of nothing). Tightness is measured / bound; the " +
+  "trivial bound is the end of the quantity's a priori range (shown as `bound vs trivial`, and " +
+  "measured / trivial beside it); delta is the check's false-alarm rate and epsilon the smallest " +
+  "discrepancy it detects. A mark ⚠ flags a verdict other than the expected one. " +
   "This file is generated; do not edit it by hand.";
 
 function isUnexpected(r: ReportRecord): boolean {
@@ -38,6 +41,14 @@ function isUnexpected(r: ReportRecord): boolean {
 
 function verdictCell(r: ReportRecord): string {
   return isUnexpected(r) ? `⚠ ${r.verdict} (expected ${r.expected})` : r.verdict;
+}
+
+/** "bound 0.79 vs trivial 1 (measured / trivial 0.41)" for bounds with a declared range; "—" otherwise. */
+function trivialCell(r: ReportRecord): string {
+  if (r.trivialBound === undefined || r.trivialBound === null) return "—";
+  const t = r.trivialBound;
+  const used = t !== 0 && Number.isFinite(r.estimate) ? ` (measured / trivial ${formatNumber(r.estimate / t, 3)})` : "";
+  return `${formatNumber(r.predicted, 4)} vs ${formatNumber(t, 4)}${r.relation === "atMost" ? used : ""}`;
 }
 
 function replicatesCell(r: ReportRecord): string {
@@ -58,14 +69,15 @@ function summaryLine(records: readonly ReportRecord[]): string {
 }
 
 function statementTable(records: readonly ReportRecord[]): string {
-  const headers = ["statement", "where in the paper", "parameters", "verdict", "tightness", "replicates", "delta", "epsilon", "evidence"];
-  const align: Align[] = ["left", "left", "left", "left", "right", "right", "right", "right", "left"];
+  const headers = ["statement", "where in the paper", "parameters", "verdict", "tightness", "trivial bound", "replicates", "delta", "epsilon", "evidence"];
+  const align: Align[] = ["left", "left", "left", "left", "right", "right", "right", "right", "right", "left"];
   const rows = records.map((r) => [
     nameCell(r),
     r.where,
     formatParameters(r.parameters),
     verdictCell(r),
     r.tightness === null ? "—" : formatNumber(r.tightness, 3),
+    trivialCell(r),
     replicatesCell(r),
     formatNumber(r.delta, 2),
     formatNumber(r.epsilon, 3),

@@ -29,6 +29,10 @@ const EXACT_POINTS: Parameters[] = [
 
 const memo = implementationMemo<Float64Array>();
 
+/** A priori ranges: rho_m is a probability; T >= 1 and unbounded above (E[T] bounds are vacuous only below 1). */
+const PROBABILITY: [number, number] = [0, 1];
+const COLLAPSE_TIME: [number, number] = [1, Number.POSITIVE_INFINITY];
+
 /**
  * Collapse times of `count` runs (streams first..), truncated at `horizon` (null -> horizon + 1).
  * The lower- and upper-bound checks share their seed label, so the sample is memoised per
@@ -62,10 +66,11 @@ function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement
       const ci = clopperPearson(k, R, deltaM);
       const b = impl.collapseProbabilityBounds({ n, S0, support, s: p0.length, m });
       const bound = side === "lower" ? b.lower : b.upper;
-      return { m, bound, estimate: ci.estimate, lo: ci.lo, hi: ci.hi, verdict: decideVerdict(relation, bound, [ci.lo, ci.hi]) };
+      return { m, bound, estimate: ci.estimate, lo: ci.lo, hi: ci.hi, verdict: decideVerdict(relation, bound, [ci.lo, ci.hi], PROBABILITY) };
     });
-    // Report a refuted generation if any, else an inconclusive one, else the one with least slack.
-    const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 2 } as const;
+    // Report a refuted generation if any, else an inconclusive one, else the one with least slack
+    // (a vacuous one only when all are).
+    const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 3 } as const;
     const slack = (r: (typeof perM)[number]): number => (side === "lower" ? r.lo - r.bound : r.bound - r.hi);
     const w = [...perM].sort((a, b) => rank[a.verdict] - rank[b.verdict] || slack(a) - slack(b))[0];
     return {
@@ -76,9 +81,10 @@ function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement
       replicates: R,
       epsilon: Math.max(...perM.map((r) => r.hi - r.lo)),
       evidence:
-        `${w.verdict === "holds" ? "least slack" : w.verdict} at m = ${w.m}: rho_m in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
+        `${w.verdict === "holds" || w.verdict === "vacuous" ? "least slack" : w.verdict} at m = ${w.m}: rho_m in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
         `vs ${side} bound ${formatEvidenceNumber(w.bound)} (${ms.length} generations, ${R} runs, Clopper-Pearson)`,
       details: { perGeneration: perM },
+      range: PROBABILITY,
     };
   };
 }
@@ -92,7 +98,7 @@ function rhoExact(impl: Implementation, side: "lower" | "upper"): Statement["mea
       const b = impl.collapseProbabilityBounds({ n, S0, support, s: p0.length, m });
       pairs.push({ label: `m = ${m}`, exact: ex.rho[m], predicted: side === "lower" ? b.lower : b.upper });
     }
-    return exactMeasurement(side === "lower" ? "atLeast" : "atMost", pairs);
+    return exactMeasurement(side === "lower" ? "atLeast" : "atMost", pairs, undefined, PROBABILITY);
   };
 }
 
@@ -119,6 +125,7 @@ function timeMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statemen
       replicates: R,
       epsilon: iv.hi - iv.lo,
       evidence: `E[T] in [${formatEvidenceNumber(iv.lo)}, ${formatEvidenceNumber(iv.hi)}] vs ${side} bound ${formatEvidenceNumber(bound)} (${R} runs, T truncated at ${H})`,
+      range: COLLAPSE_TIME,
     };
   };
 }
@@ -128,9 +135,12 @@ function timeExact(impl: Implementation, side: "lower" | "upper"): Statement["me
     const { p0, S0, support, n } = readPoint(point);
     const ex = fullySyntheticExact(p0, n, { M: 1 });
     const b = impl.collapseTimeBounds({ n, S0, support, s: p0.length });
-    return exactMeasurement(side === "lower" ? "atLeast" : "atMost", [
-      { label: `E[T], n = ${n}`, exact: ex.expectedCollapseTime, predicted: side === "lower" ? b.lower : b.upper },
-    ]);
+    return exactMeasurement(
+      side === "lower" ? "atLeast" : "atMost",
+      [{ label: `E[T], n = ${n}`, exact: ex.expectedCollapseTime, predicted: side === "lower" ? b.lower : b.upper }],
+      undefined,
+      COLLAPSE_TIME,
+    );
   };
 }
 

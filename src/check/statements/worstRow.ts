@@ -2,7 +2,8 @@
  * One Measurement from several compared values (generations, tokens, contexts): each row has its
  * own interval (already at its share of the check's delta); the reported row is a refuted one if
  * any, else an inconclusive one, else the one with the least slack (bounds) or the largest
- * discrepancy in half-widths (equalities). All rows go to `details.rows`.
+ * discrepancy in half-widths (equalities), and a vacuous one (bound beyond `range`) only when all
+ * rows are. All rows go to `details.rows`.
  */
 import { decideVerdict } from "../decide.ts";
 import { formatEvidenceNumber } from "../evidence.ts";
@@ -28,13 +29,21 @@ function score(relation: Relation, r: Row): number {
  * evidence line (e.g. "Clopper-Pearson, 20000 runs").
  * @example worstRowMeasurement("atMost", [{ label: "m = 1", predicted: 1, estimate: 0.5, lo: 0.4, hi: 0.6 }], 100, "CP").estimate; // => 0.5
  */
-export function worstRowMeasurement(relation: Relation, rows: readonly Row[], replicates: number, what: string, details: Record<string, unknown> = {}): Measurement {
+export function worstRowMeasurement(
+  relation: Relation,
+  rows: readonly Row[],
+  replicates: number,
+  what: string,
+  details: Record<string, unknown> = {},
+  range?: [number, number],
+): Measurement {
   if (rows.length === 0) throw new RangeError("rows must not be empty");
-  const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 2 } as const;
-  const verdictOf = (r: Row) => decideVerdict(relation, r.predicted, [r.lo, r.hi]);
+  // A vacuous row is reported only when every row is: an informative row that holds says more.
+  const rank = { refuted: 0, inconclusive: 1, holds: 2, vacuous: 3 } as const;
+  const verdictOf = (r: Row) => decideVerdict(relation, r.predicted, [r.lo, r.hi], range);
   const w = [...rows].sort((a, b) => rank[verdictOf(a)] - rank[verdictOf(b)] || score(relation, a) - score(relation, b))[0];
   const v = verdictOf(w);
-  const head = v === "holds" ? (relation === "equals" ? "largest discrepancy" : "least slack") : v;
+  const head = v === "holds" || v === "vacuous" ? (relation === "equals" ? "largest discrepancy" : "least slack") : v;
   return {
     relation,
     predicted: w.predicted,
@@ -46,5 +55,6 @@ export function worstRowMeasurement(relation: Relation, rows: readonly Row[], re
       `${head} at ${w.label}: estimate ${formatEvidenceNumber(w.estimate)} in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
       `vs ${relation === "equals" ? "predicted" : relation === "atMost" ? "upper bound" : "lower bound"} ${formatEvidenceNumber(w.predicted)} (${rows.length} compared; ${what})`,
     details: { ...details, rows: rows.map((r) => ({ ...r })) },
+    ...(range ? { range } : {}),
   };
 }
