@@ -7,10 +7,22 @@ import { thm4CorrectedStepStatement, thm4PrintedStepStatement } from "./thm4Prin
 describe("thm4-printed-step", () => {
   it("the printed step is refuted by a counterexample that really violates it (and obeys the corrected step)", () => {
     const rec = expectStatementPoint(thm4PrintedStepStatement());
-    const x = (rec.details as { input: { N: number; n: number; p1: number[]; pHat: number[] } }).input;
+    const x = (rec.details as { input: { N: number; n: number; r: number[]; y: number[]; p1: number[]; pHat: number[] } }).input;
+    // realizable: p^(1) is the empirical distribution of N draws, p_hat that of n draws
+    expect(x.r.every(Number.isInteger) && x.y.every(Number.isInteger)).toBe(true);
+    expect([x.r.reduce((a, b) => a + b, 0), x.y.reduce((a, b) => a + b, 0)]).toEqual([x.N, x.n]);
+    expect(x.p1).toEqual(x.r.map((c) => c / x.N));
+    expect(x.pHat).toEqual(x.y.map((c) => c / x.n));
     const lambda1 = lambdaP({ p: x.p1 }).value;
     expect(lambdaOfMixture(x)).toBeGreaterThan(printedLambdaStepBound({ N: x.N, n: x.n, lambda1 }));
     expect(lambdaOfMixture(x)).toBeLessThanOrEqual(correctedLambdaStepBound({ N: x.N, n: x.n, lambda1 }));
+  });
+  it("shrinks to the smallest realizable counterexample: N = n = 1, p^(1) and p_hat two different point masses (1/4 against 3/16)", () => {
+    const rec = expectStatementPoint(thm4PrintedStepStatement());
+    const x = (rec.details as { input: { N: number; n: number; r: number[]; y: number[] } }).input;
+    expect([x.N, x.n]).toEqual([1, 1]);
+    expect(x.r.findIndex((c) => c === 1)).not.toBe(x.y.findIndex((c) => c === 1));
+    expect([rec.estimate, rec.predicted]).toEqual([0.25, 0.1875]);
   });
   it("the corrected step holds over the same search", () => {
     expect(expectStatementPoint(thm4CorrectedStepStatement()).estimate).toBeLessThan(0);

@@ -4,9 +4,13 @@
  * lambda(p^(1)). As printed, 1/4 - (1/4 - lambda_1)(N/(N+n))^2; corrected (spec),
  * (N^2 lambda_1 + Nn + n^2/4)/(N+n)^2, which is the printed one plus Nn/(2(N+n)^2). The proof uses
  * it pair by pair (then takes expectations), so one pair (p^(1), p_hat) above the printed bound
- * refutes the step. fast-check searches (N, n, p^(1), p_hat) with a fixed seed: for the printed
- * step it reports the shrunk counterexample (expected: refuted); for the corrected one it reports
- * the largest lambda - bound over every input tried (expected: <= 0, holds).
+ * refutes the step. fast-check searches realizable pairs only: p^(1) is the empirical distribution
+ * of N draws and p_hat that of n draws (counts on the 1/N and 1/n grids), so the shrunk
+ * counterexample is a pair the chain can produce (N = n = 1, p^(1) = delta_1, p_hat = delta_2:
+ * lambda = 1/4 against 3/16). What this refutes is the pointwise step only; the expectation-level
+ * inequality the proof needs is checked on exact chains in thm4ExpectationStep.ts (not refuted
+ * there; unproven). For the corrected step the search reports the largest lambda - bound over
+ * every input tried (expected: <= 0, holds).
  */
 import fc from "fast-check";
 import { correctedLambdaStepBound, lambdaOfMixture, lambdaP, printedLambdaStepBound } from "../../theory/index.ts";
@@ -19,32 +23,38 @@ const WHERE = "Theorem 4, proof (App. B.3): E[lambda_{k+1}] <= 1/4 - (1/4 - E la
 interface StepInput {
   N: number;
   n: number;
+  /** Real counts r (sum N): p^(1) = r/N. */
+  r: number[];
+  /** Synthetic counts y (sum n): p_hat = y/n. */
+  y: number[];
   p1: number[];
   pHat: number[];
 }
 
-type StepBound = (q: { N: number; n: number; lambda1: number }) => number;
-
-function normalise(w: readonly number[]): number[] {
-  const total = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x / total);
+/** Counts per token of a list of draws (token indices in [0, s)). */
+function countsOf(draws: readonly number[], s: number): number[] {
+  const c = new Array<number>(s).fill(0);
+  for (const d of draws) c[d]++;
+  return c;
 }
 
-/** (N, n, p^(1), p_hat): counts up to maxCount, s in [2, maxS], distributions from small integer weights (zeros frequent). */
+/**
+ * Realizable (N, n, p^(1), p_hat): s in [2, maxS]; N draws and n draws (1 to maxCount each) of
+ * tokens in [0, s), so p^(1) = r/N and p_hat = y/n are empirical distributions. Shrinks towards
+ * fewer draws and lower tokens.
+ */
 function stepInput(point: Parameters): fc.Arbitrary<StepInput> {
   const maxS = Number(point.maxS);
   const maxCount = Number(point.maxCount);
-  const weights = (s: number) => fc.array(fc.nat({ max: 10 }), { minLength: s, maxLength: s }).filter((w) => w.some((x) => x > 0));
+  const draws = (s: number) => fc.array(fc.integer({ min: 0, max: s - 1 }), { minLength: 1, maxLength: maxCount });
   return fc
     .integer({ min: 2, max: maxS })
-    .chain((s) =>
-      fc.record({
-        N: fc.integer({ min: 1, max: maxCount }),
-        n: fc.integer({ min: 1, max: maxCount }),
-        p1: weights(s).map(normalise),
-        pHat: weights(s).map(normalise),
-      }),
-    );
+    .chain((s) => fc.tuple(fc.constant(s), draws(s), draws(s)))
+    .map(([s, real, synthetic]) => {
+      const r = countsOf(real, s);
+      const y = countsOf(synthetic, s);
+      return { N: real.length, n: synthetic.length, r, y, p1: r.map((c) => c / real.length), pHat: y.map((c) => c / synthetic.length) };
+    });
 }
 
 function sides(x: StepInput, bound: StepBound): { lambda: number; bound: number } {
@@ -54,7 +64,7 @@ function sides(x: StepInput, bound: StepBound): { lambda: number; bound: number 
 
 function describe(x: StepInput): string {
   const v = (a: number[]) => `[${a.map((t) => formatEvidenceNumber(t)).join(", ")}]`;
-  return `N = ${x.N}, n = ${x.n}, p1 = ${v(x.p1)}, p_hat = ${v(x.pHat)}`;
+  return `N = ${x.N}, n = ${x.n}, p1 = r/N = ${v(x.p1)} (r = [${x.r.join(", ")}]), p_hat = y/n = ${v(x.pHat)} (y = [${x.y.join(", ")}])`;
 }
 
 /** Searches for lambda(mixture) > bound; reports the counterexample, or the least slack seen. */
@@ -92,12 +102,14 @@ const POINTS: Parameters[] = [{ numRuns: 200, maxS: 4, maxCount: 100 }];
 export function thm4PrintedStepStatement(): Statement {
   return {
     id: "thm4-printed-step",
-    title: "Theorem 4, proof step as printed: lambda(mixture) <= 1/4 - (1/4 - lambda_1)(N/(N+n))^2 (expected refuted)",
+    title: "Theorem 4, proof step as printed, pair by pair: lambda(mixture) <= 1/4 - (1/4 - lambda_1)(N/(N+n))^2 (refuted by a realizable pair)",
     where: WHERE,
     kind: "erratum",
     expected: "refuted",
     method: "property",
-    description: "fast-check search over (N, n, p^(1), p_hat) for lambda((N p^(1) + n p_hat)/(N+n)) above the printed bound",
+    description:
+      "fast-check search over realizable pairs (p^(1) = r/N, p_hat = y/n, counts of N and n draws) for lambda((N p^(1) + n p_hat)/(N+n)) above the printed bound. " +
+      "Refutes the pointwise step only; the expectation-level inequality E[lambda_{k+1}] <= printed bound in E[lambda_1] is not refuted (thm4-expectation-step, exact chains) and unproven",
     points: POINTS,
     measure: (point, ctx) => search(point, ctx, printedLambdaStepBound, "printed"),
   };
@@ -111,7 +123,7 @@ export function thm4CorrectedStepStatement(): Statement {
     kind: "statement",
     expected: "holds",
     method: "property",
-    description: "largest lambda((N p^(1) + n p_hat)/(N+n)) - bound over a fast-check search (must be <= 0)",
+    description: "largest lambda((N p^(1) + n p_hat)/(N+n)) - bound over a fast-check search of realizable pairs (must be <= 0)",
     points: POINTS,
     measure(point, ctx) {
       const m = search(point, ctx, correctedLambdaStepBound, "corrected");
