@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideVerdict, tightness } from "./decide.ts";
+import { decideVerdict, isVacuous, tightness, trivialBound } from "./decide.ts";
 
 describe("decideVerdict", () => {
   it("equals", () => {
@@ -15,6 +15,18 @@ describe("decideVerdict", () => {
     expect(decideVerdict("atLeast", 2, [1.5, 2.5])).toBe("inconclusive");
     expect(decideVerdict("atLeast", 2, [1, 1.9])).toBe("refuted");
     expect(decideVerdict("equals", Number.NaN, [1, 1.9])).toBe("inconclusive");
+  });
+  it("a bound at or beyond the a priori range is vacuous, unless the interval refutes it", () => {
+    expect(decideVerdict("atMost", 1, [0.1, 0.2], [0, 1])).toBe("vacuous");
+    expect(decideVerdict("atMost", 0.99, [0.1, 0.2], [0, 1])).toBe("holds");
+    expect(decideVerdict("atLeast", 0, [0.1, 0.2], [0, 1])).toBe("vacuous");
+    expect(decideVerdict("atLeast", 0.01, [0.1, 0.2], [0, 1])).toBe("holds");
+    expect(decideVerdict("atMost", 2, [2.5, 3], [0, 2])).toBe("refuted");
+    expect(decideVerdict("equals", 5, [4, 6], [0, 1])).toBe("holds");
+    expect(trivialBound("atMost", [0, 2])).toBe(2);
+    expect(trivialBound("atLeast", [1, Infinity])).toBe(1);
+    expect(trivialBound("equals", [0, 1])).toBeNull();
+    expect(isVacuous("atMost", 3, [0, 2])).toBe(true);
   });
   it("tightness is measured / bound for upper bounds and bound / measured for lower bounds", () => {
     expect(tightness("atMost", 200, 50)).toBe(0.25);

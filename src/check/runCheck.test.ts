@@ -32,6 +32,20 @@ describe("runCheck and assertCheck", () => {
     const r = runCheck(st, { a: 1 }, { seed: 1, delta: 1e-6, extended: false });
     expect([r.verdict, r.evidence]).toEqual(["inconclusive", "error: n must be >= 1"]);
   });
+  it("a bound at or beyond the a priori range is vacuous; a bound without a range is a bug in the statement", () => {
+    const bound = (predicted: number, range?: [number, number]): Statement => ({
+      ...statement(0.5),
+      measure: () => ({ relation: "atMost", predicted, estimate: 0.5, interval: [0.4, 0.6], replicates: 10, epsilon: 0.2, evidence: "toy", ...(range ? { range } : {}) }),
+    });
+    const ctx = { seed: 1, delta: 1e-6, extended: false };
+    expect(runCheck(bound(0.9, [0, 1]), { a: 1 }, ctx).verdict).toBe("holds");
+    const vacuous = runCheck(bound(1, [0, 1]), { a: 1 }, ctx);
+    expect([vacuous.verdict, vacuous.trivialBound, vacuous.expected]).toEqual(["vacuous", 1, "holds"]);
+    expect(runCheck(bound(1, [0, 1]), { a: 1, expect: "vacuous" }, ctx).expected).toBe("vacuous");
+    expect(runCheck(bound(0.3, [0, 1]), { a: 1 }, ctx).verdict).toBe("refuted");
+    const missing = runCheck(bound(0.9), { a: 1 }, ctx);
+    expect([missing.verdict, missing.evidence]).toEqual(["inconclusive", expect.stringMatching(/declares no a priori range/)]);
+  });
   it("canonical JSON sorts keys at every depth", () => {
     expect(canonicalJson({ b: 1, a: { d: 2, c: [3] } })).toBe('{"a":{"c":[3],"d":2},"b":1}');
   });

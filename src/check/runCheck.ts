@@ -26,7 +26,7 @@ export function recordHash(record: Omit<VerdictRecord, "hash">): string {
 
 /**
  * Runs one statement at one point. An exception inside the measurement gives an "inconclusive"
- * record whose evidence is the error message. The record's delta is the check's false-alarm rate:
+ * record whose evidence is the error message (so does a bound that declares no a priori range). The record's delta is the check's false-alarm rate:
  * ctx.delta for a Monte Carlo check, 0 for the deterministic ones (exact, oracle, property), whose
  * verdict no draw of chance can flip. A bound whose measurement declares the a priori range of the
  * measured quantity is "vacuous" when it is at or beyond that range (decideVerdict). A point may set
@@ -41,6 +41,9 @@ export function runCheck(statement: Statement, point: Parameters, ctx: CheckCont
   const head = { id, title, where, kind, expected, method };
   try {
     const m = statement.measure(point, ctx);
+    if (m.relation !== "equals" && m.range === undefined) {
+      throw new Error(`bug in the statement: its ${m.relation} bound declares no a priori range of the measured quantity, so vacuity cannot be judged`);
+    }
     base = {
       ...head,
       relation: m.relation,

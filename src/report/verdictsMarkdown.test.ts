@@ -20,6 +20,16 @@ describe("verdictsMarkdown", () => {
     expect(verdictsMarkdown({ ...sampleReport(), commit: "cafe", durationSeconds: 1 })).toBe(md);
   });
 
+  it("shows a vacuous row as such, with its trivial bound beside the bound, and counts it apart", () => {
+    const report = sampleReport();
+    const [first, ...rest] = report.records;
+    const vacuous = { ...first, relation: "atMost" as const, predicted: 24920, estimate: 0.0962, verdict: "vacuous" as const, expected: "vacuous" as const, range: [0, 0.1818] as [number, number], trivialBound: 0.1818 };
+    const text = verdictsMarkdown({ ...report, records: [vacuous, ...rest] });
+    expect(text).toContain("| vacuous |");
+    expect(text).toContain("24920 vs 0.1818 (measured / trivial 0.529)");
+    expect(text).toMatch(/\*\*Summary:\*\* \d+ checks: \d+ holds, 1 vacuous,/);
+  });
+
   it("states the command, the seed and the false-alarm budget", () => {
     expect(md.startsWith("# Verdicts\n")).toBe(true);
     expect(md).toContain("- Regenerate: `npx collapse-harness verify --seed 42`");
@@ -30,23 +40,23 @@ describe("verdictsMarkdown", () => {
 
   it("summarises counts and names the unexpected verdicts", () => {
     expect(md).toContain(
-      "**Summary:** 5 checks: 2 holds, 2 refuted, 1 inconclusive. 4 as expected, 1 not: `thm1-rho` (expected holds, got inconclusive).",
+      "**Summary:** 5 checks: 2 holds, 0 vacuous, 2 refuted, 1 inconclusive. 4 as expected, 1 not: `thm1-rho` (expected holds, got inconclusive).",
     );
     const ok = sampleReport();
     ok.records = ok.records.filter((r) => r.id !== "thm1-rho");
-    expect(verdictsMarkdown(ok)).toContain("**Summary:** 4 checks: 2 holds, 2 refuted, 0 inconclusive. All as expected.");
+    expect(verdictsMarkdown(ok)).toContain("**Summary:** 4 checks: 2 holds, 0 vacuous, 2 refuted, 0 inconclusive. All as expected.");
   });
 
   it("has one table per kind with the columns asked for, and marks the unexpected row", () => {
     const statements = tableAfter(md, "## Statements of the paper");
     expect(statements[0]).toBe(
-      "| statement | where in the paper | parameters | verdict | tightness | replicates | delta | epsilon | evidence |",
+      "| statement | where in the paper | parameters | verdict | tightness | trivial bound | replicates | delta | epsilon | evidence |",
     );
     expect(statements).toHaveLength(4);
     expect(statements[2]).toBe(
-      "| Theorem 1: expected sum of squares S_m (`thm1-sm`) | Theorem 1, Eq (6) | s = 600, n = 10, N = 100, p = (0.5, 0.3, 0.2) | holds | 0.998 | 20000 | 3.3e-8 | 0.0011 | m = 1: estimate 0.1261 vs predicted 0.1263 |",
+      "| Theorem 1: expected sum of squares S_m (`thm1-sm`) | Theorem 1, Eq (6) | s = 600, n = 10, N = 100, p = (0.5, 0.3, 0.2) | holds | 0.998 | — | 20000 | 3.3e-8 | 0.0011 | m = 1: estimate 0.1261 vs predicted 0.1263 |",
     );
-    expect(statements[3]).toContain("| ⚠ inconclusive (expected holds) | — | exact | 0 |");
+    expect(statements[3]).toContain("| ⚠ inconclusive (expected holds) | — | — | exact | 0 |");
     expect(statements[3]).toContain("rho \\| m = 3");
     expect(tableAfter(md, "## Errata")).toHaveLength(3);
     expect(tableAfter(md, "## Beyond the paper")).toHaveLength(3);

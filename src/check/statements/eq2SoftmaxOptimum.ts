@@ -58,6 +58,7 @@ export function eq2SoftmaxStatement(): Statement {
         epsilon: 0,
         evidence: `after ${iterations} gradient steps (eta = ${formatEvidenceNumber(eta)}): max |softmax - empirical| = ${formatEvidenceNumber(worst)} at ${where} (a priori L1 bound ${formatEvidenceNumber(apriori)})`,
         details: { aPrioriL1Bound: apriori, learningRate: eta },
+        range: [0, 1],
       };
     },
   };

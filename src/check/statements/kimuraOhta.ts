@@ -43,6 +43,7 @@ export function kimuraOhtaStatement(impl: Implementation): Statement {
         epsilon: EXACT_TOLERANCE,
         evidence: `E[T] exact ${formatEvidenceNumber(exact)} vs Kimura-Ohta ${formatEvidenceNumber(ko)}: relative error ${formatEvidenceNumber(err)} (KO ${ko > exact ? "high" : "low"})`,
         details: { exact, kimuraOhta: ko },
+        range: [0, Number.POSITIVE_INFINITY],
       };
     },
   };

@@ -50,6 +50,7 @@ export function kimuraOhtaTwoTokenStatement(approximation: TwoTokenApproximation
           `E[T | lost] exact ${f(exact.lossGivenLoss)} vs KO ${f(ko.lossGivenLoss)} (relative error ${f(lostErr)}); ` +
           `E[T | fixed] exact ${f(exact.fixationGivenFixation)} vs KO ${f(ko.fixationGivenFixation)} (relative error ${f(fixedErr)})`,
         details: { exact: { ...exact }, kimuraOhta: { ...ko }, relativeErrorLost: lostErr, relativeErrorFixed: fixedErr },
+        range: [0, Number.POSITIVE_INFINITY],
       };
     },
   };

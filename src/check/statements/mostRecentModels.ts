@@ -65,6 +65,7 @@ export function mrmDelayedStatement(impl: Implementation): Statement {
         interval: [win.lo - one.hi, win.hi - one.lo],
         replicates: R,
         epsilon: win.hi - win.lo + (one.hi - one.lo),
+        range: [1 - H, H - 1],
         evidence:
           `E[min(T_${K}, ${H})] in [${formatEvidenceNumber(win.lo)}, ${formatEvidenceNumber(win.hi)}] vs E[min(T_1, ${H})] in ` +
           `[${formatEvidenceNumber(one.lo)}, ${formatEvidenceNumber(one.hi)}]: delay ${formatEvidenceNumber(diff)} generations (${R} runs each)`,
@@ -104,6 +105,7 @@ export function mrmCertainStatement(impl: Implementation): Statement {
         replicates: R,
         epsilon: ci.hi - ci.lo,
         evidence: `${k} of ${R} runs absorbed by m = ${H} with K = ${K}: P(T_${K} <= ${H}) in [${formatEvidenceNumber(ci.lo)}, ${formatEvidenceNumber(ci.hi)}] vs ${bound} (Clopper-Pearson)`,
+        range: [0, 1],
       };
     },
   };

@@ -100,6 +100,7 @@ export function psLimitStatement(impl: Implementation): Statement {
         predicted: () => bound,
         relation: "atMost",
         epsilon: epsilonOf(point, 0.01),
+        bounds: [0, 1],
       });
     },
   };
@@ -126,7 +127,7 @@ export function psLimitExactStatement(): Statement {
       const tr = partiallySyntheticAveragedTrajectory(p0, N, n, M);
       const pairs = [];
       for (let m = 1; m <= M; m++) pairs.push({ label: `S_${m}`, exact: tr.S[m], predicted: bound });
-      return exactMeasurement("atMost", pairs);
+      return exactMeasurement("atMost", pairs, undefined, [0, 1]);
     },
   };
 }

@@ -77,7 +77,7 @@ function monteCarlo(impl: Implementation, side: Side): Statement {
         const b = tokenSegregationBounds({ n, pk, m });
         return { label: `m = ${m}`, predicted: side === "lower" ? b.lower : b.upper, estimate: ci.estimate, lo: ci.lo, hi: ci.hi };
       });
-      return worstRowMeasurement(side === "lower" ? "atLeast" : "atMost", rows, R, `Clopper-Pearson, ${R} runs, p_k = ${pk.toPrecision(4)}`);
+      return worstRowMeasurement(side === "lower" ? "atLeast" : "atMost", rows, R, `Clopper-Pearson, ${R} runs, p_k = ${pk.toPrecision(4)}`, {}, [0, 1]);
     },
   };
 }
@@ -101,7 +101,7 @@ function exact(side: Side): Statement {
         const b = tokenSegregationBounds({ n, pk, m });
         pairs.push({ label: `m = ${m}`, exact: ex.survival[m], predicted: side === "lower" ? b.lower : b.upper });
       }
-      return exactMeasurement(side === "lower" ? "atLeast" : "atMost", pairs);
+      return exactMeasurement(side === "lower" ? "atLeast" : "atMost", pairs, undefined, [0, 1]);
     },
   };
 }
