@@ -34,6 +34,7 @@ import {
   psLimitStatement,
 } from "./statements/psSecondMoments.ts";
 import { rsdPlateauStatement, rsdRareCollapseStatement } from "./statements/randomlySampledData.ts";
+import { simulateExactStatement } from "./statements/simulateExact.ts";
 import { thm3Statement } from "./statements/thm3DeviationBound.ts";
 import { thm4Statements } from "./statements/thm4GeneralBound.ts";
 import { thm4CorrectedStepStatement, thm4PrintedStepStatement } from "./statements/thm4PrintedStep.ts";
@@ -80,6 +81,7 @@ export function statementsFor(impl: Implementation): Statement[] {
     mrmCertainStatement(impl),
     rsdRareCollapseStatement(impl),
     rsdPlateauStatement(impl),
+    simulateExactStatement(impl),
     ...multiContextStatements(impl),
   ];
 }
