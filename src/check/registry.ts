@@ -37,6 +37,7 @@ import { rsdPlateauStatement, rsdRareCollapseStatement } from "./statements/rand
 import { simulateExactStatement } from "./statements/simulateExact.ts";
 import { thm3Statement } from "./statements/thm3DeviationBound.ts";
 import { thm4Statements } from "./statements/thm4GeneralBound.ts";
+import { thm4ExpectationStepStatement } from "./statements/thm4ExpectationStep.ts";
 import { thm4CorrectedStepStatement, thm4PrintedStepStatement } from "./statements/thm4PrintedStep.ts";
 import { tokenLossStatements } from "./statements/tokenLossBounds.ts";
 import { unbiasednessStatement } from "./statements/unbiasedness.ts";
@@ -65,6 +66,7 @@ export function statementsFor(impl: Implementation): Statement[] {
     ...thm4Statements(impl),
     thm4PrintedStepStatement(),
     thm4CorrectedStepStatement(),
+    thm4ExpectationStepStatement(),
     ...deviationProbabilityStatements(impl),
     fsSecondMomentsStatement(impl),
     fsCovarianceStatement(impl),

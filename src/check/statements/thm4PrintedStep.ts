@@ -31,6 +31,8 @@ interface StepInput {
   pHat: number[];
 }
 
+type StepBound = (q: { N: number; n: number; lambda1: number }) => number;
+
 /** Counts per token of a list of draws (token indices in [0, s)). */
 function countsOf(draws: readonly number[], s: number): number[] {
   const c = new Array<number>(s).fill(0);
@@ -94,6 +96,8 @@ function search(point: Parameters, ctx: CheckContext, bound: StepBound, name: st
       `${head} (fast-check seed ${run.seed}): ${describe(found)}: lambda(mixture) = ${formatEvidenceNumber(s.lambda)} vs ${name} bound ` +
       `${formatEvidenceNumber(s.bound)} (difference ${formatEvidenceNumber(s.lambda - s.bound)}; corrected bound ${formatEvidenceNumber(corrected)})`,
     details: { input: found, failed: run.failed, numRuns: run.numRuns, numShrinks: run.numShrinks, fastCheckSeed: run.seed },
+    // lambda(q) = pi_q (1 - pi_q) with pi_q <= 1/2
+    range: [0, 0.25],
   };
 }
 
@@ -128,7 +132,8 @@ export function thm4CorrectedStepStatement(): Statement {
     measure(point, ctx) {
       const m = search(point, ctx, correctedLambdaStepBound, "corrected");
       const gap = m.estimate - m.predicted;
-      return { ...m, predicted: 0, estimate: gap, interval: [gap, gap] };
+      // lambda in [0, 1/4], so lambda - bound in [-bound, 1/4 - bound]: vacuous where the bound is >= 1/4
+      return { ...m, predicted: 0, estimate: gap, interval: [gap, gap], range: [-m.predicted, 0.25 - m.predicted] };
     },
   };
 }
