@@ -41,6 +41,7 @@ import { thm4ExpectationStepStatement } from "./statements/thm4ExpectationStep.t
 import { thm4CorrectedStepStatement, thm4PrintedStepStatement } from "./statements/thm4PrintedStep.ts";
 import { tokenLossStatements } from "./statements/tokenLossBounds.ts";
 import { unbiasednessStatement } from "./statements/unbiasedness.ts";
+import { settingSecondMomentsStatement } from "./statements/settingSecondMoments.ts";
 
 export function statementsFor(impl: Implementation): Statement[] {
   return [
@@ -55,6 +56,7 @@ export function statementsFor(impl: Implementation): Statement[] {
     thm2PrintedExactStatement(),
     eq2SoftmaxStatement(),
     unbiasednessStatement(impl),
+    settingSecondMomentsStatement(impl),
     prop1AbsorptionStatement(impl),
     prop1AbsorptionExactStatement(),
     psLimitStatement(impl),

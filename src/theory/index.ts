@@ -122,6 +122,13 @@ export {
   type CountLaw,
   type MixedFactor,
 } from "./random-count-bounds.ts";
+export {
+  id as settingSecondMomentsId,
+  settingSecondMoments,
+  type SecondMomentParams,
+  type SecondMomentSetting,
+  type SecondMoments,
+} from "./setting-second-moments.ts";
 export { sumMinOneGeometric } from "./tail-sum.ts";
 export { logPowOneMinusInverse, powOneMinusInverse, oneMinusPowOneMinusInverse, oneMinusExp, powFromLog, logSumExp } from "./stable-powers.ts";
 
@@ -143,4 +150,5 @@ export const theoryIds = [
   "token-loss-bounds",
   "multi-context-bounds",
   "random-count-bounds",
+  "setting-second-moments",
 ] as const;
