@@ -15,8 +15,13 @@ import {
   type RunRecord,
   type SimulationConfig,
 } from "../loops/index.ts";
+import type { CollapseTimeMethod } from "../loops/collapseTime.ts";
+import type { CountAccumulator } from "../loops/countAccumulator.ts";
+import { countBinomialSampler } from "../loops/countBinomialSampler.ts";
+import { countRatioBinomial } from "../loops/countRatioBinomial.ts";
+import type { RealCorpus } from "../loops/realCorpus.ts";
 import type { Rng } from "../rng/index.ts";
-import { binomialUnchecked, categorical } from "../sample/index.ts";
+import { binomialUnchecked, categorical, multinomialOnSupport } from "../sample/index.ts";
 import {
   collapseProbabilityBounds,
   collapseTimeBounds,
@@ -36,12 +41,20 @@ export interface Implementation {
   simulateContexts(rng: Rng, config: ContextsConfig): MultiContextRecord;
   /** Contexts whose counts n_j come from autoregressive generation by the current model. */
   simulateMarkovText(rng: Rng, config: MarkovTextConfig): MultiContextRecord;
-  /** A sampler of T for Fully Synthetic runs (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon. */
-  collapseTimeSampler(p0: ArrayLike<number>, n: number, horizon: number): (rng: Rng) => number | null;
+  /** A sampler of T for Fully Synthetic runs (first m >= 1 with ||p^(m)||_inf = 1), null past the horizon; method as collapseTimeSampler's (default "chain"). */
+  collapseTimeSampler(p0: ArrayLike<number>, n: number, horizon: number, method?: CollapseTimeMethod): (rng: Rng) => number | null;
   /** Bin(n, p). */
   binomial(rng: Rng, n: number, p: number): number;
   /** One draw from a probability vector. */
   categorical(rng: Rng, p: ArrayLike<number>): number;
+  /** Multinomial(n, w / sum w) counts over support[0..k) into out, the method by chooseMultinomialMethod(n, k) (src/sample/multinomial.ts). */
+  multinomialOnSupport(rng: Rng, n: number, weights: ArrayLike<number>, support: Int32Array, k: number, out: Int32Array): void;
+  /** The collapse-time chain's tabulated Binomial(trials, c / n) for integers 0 < c < n (src/loops/countBinomialSampler.ts). */
+  countBinomialSampler(trials: number, n: number): { draw(rng: Rng, c: number): number };
+  /** The collapse-time chain's Binomial(trials, c / w) for integers 0 <= c <= w (src/loops/countRatioBinomial.ts). */
+  countRatioBinomial(rng: Rng, trials: number, c: number, w: number): number;
+  /** RealCorpus.addTo: adds `count` samples of the corpus to acc (a uniformly random subset without replacement when count < size). */
+  realCorpusAddTo(corpus: RealCorpus, acc: CountAccumulator, count: number, rng: Rng): void;
   /** Eq (6). */
   fullySyntheticSm(params: { n: number; S0: number; m: number }): number;
   /** Eq (9): S_{m+1} for m >= 0. */
@@ -71,6 +84,10 @@ export const reference: Implementation = {
   collapseTimeSampler,
   binomial: binomialUnchecked,
   categorical,
+  multinomialOnSupport,
+  countBinomialSampler,
+  countRatioBinomial,
+  realCorpusAddTo: (corpus, acc, count, rng) => corpus.addTo(acc, count, rng),
   fullySyntheticSm,
   partiallySyntheticNextSm: eq9With("+"),
   collapseProbabilityBounds: ({ n, S0, support, m }) => collapseProbabilityBounds({ n, S0, support, m }),

@@ -5,6 +5,8 @@
 import type { Implementation } from "./implementation.ts";
 import type { Statement } from "./statement.ts";
 import { samplerBinomialStatement } from "./statements/samplerBinomial.ts";
+import { samplerLawStatements } from "./statements/samplerLaws.ts";
+import { collapseTimeLawStatement } from "./statements/collapseTimeLaw.ts";
 import { thm1CollapseStatements, thm1SharpnessStatement } from "./statements/thm1CollapseBounds.ts";
 import { thm1SmExactStatement, thm1SmStatement } from "./statements/thm1Sm.ts";
 import {
@@ -46,10 +48,12 @@ import { settingSecondMomentsStatement } from "./statements/settingSecondMoments
 export function statementsFor(impl: Implementation): Statement[] {
   return [
     samplerBinomialStatement(impl),
+    ...samplerLawStatements(impl),
     thm1SmStatement(impl),
     thm1SmExactStatement(impl),
     ...thm1CollapseStatements(impl),
     thm1SharpnessStatement(impl),
+    collapseTimeLawStatement(impl),
     thm2SmPartialStatement(impl),
     thm2SmPartialExactStatement(impl),
     thm2PrintedStatement(impl),
