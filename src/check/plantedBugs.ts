@@ -4,6 +4,7 @@
  * proves nothing; this catalogue proves the power of the suite, bug by bug.
  */
 import { collapseTimeSampler, simulateRun, type RunRecord, type SimulationConfig } from "../loops/index.ts";
+import type { GenerationObserver } from "../loops/index.ts";
 import { entropy, l1Distance, l2Distance, l2SquaredDistance, sigma, sparseFromDense, supNorm, supportSize } from "../measure/index.ts";
 import type { Rng } from "../rng/index.ts";
 import { binomialUnchecked, multinomial } from "../sample/index.ts";
@@ -16,6 +17,7 @@ import {
   psDrift,
 } from "../theory/index.ts";
 import { eq9With, reference, type Implementation } from "./implementation.ts";
+import { SIMULATE_EXACT_POINTS } from "./statements/simulateExact.ts";
 import type { Parameters } from "./types.ts";
 
 export interface PlantedBug {
@@ -134,6 +136,69 @@ function sampleAtTemperature(tau: number): Implementation["simulateRun"] {
   };
 }
 
+/**
+ * Most Recent Models with its window off by one: generation m >= 2 trains on floor(n/K) samples of
+ * each p^(t), t = max(1, m-K+1)..m-1 (one model fewer, and the real data only ever trains p^(1)).
+ */
+function mostRecentWindowShifted(rng: Rng, config: SimulationConfig): RunRecord {
+  if (config.setting !== "most-recent") return simulateRun(rng, config);
+  const e = Math.floor(config.n / (config.K ?? 1));
+  const models: Float64Array[] = [Float64Array.from(config.p0)];
+  const sizes = [0];
+  models.push(frequencies(multinomial(rng, e, models[0]), e));
+  sizes.push(e);
+  for (let m = 2; m <= config.generations; m++) {
+    const counts = new Int32Array(models[0].length);
+    let total = 0;
+    for (let t = Math.max(1, m - (config.K ?? 1) + 1); t <= m - 1; t++) {
+      multinomial(rng, e, models[t]).forEach((c, i) => (counts[i] += c));
+      total += e;
+    }
+    models.push(frequencies(counts, total));
+    sizes.push(total);
+  }
+  return recordFromModels(models, sizes);
+}
+
+/** Accumulate that keeps every generation's synthetic data but drops the N real samples after p^(1). */
+function accumulateWithoutRealData(rng: Rng, config: SimulationConfig): RunRecord {
+  if (config.setting !== "accumulate") return simulateRun(rng, config);
+  const N = config.N ?? config.n;
+  const p0 = Float64Array.from(config.p0);
+  const models: Float64Array[] = [p0, frequencies(multinomial(rng, N, p0), N)];
+  const sizes = [0, N];
+  const kept = new Int32Array(p0.length);
+  for (let m = 2; m <= config.generations; m++) {
+    multinomial(rng, config.n, models[m - 1]).forEach((c, i) => (kept[i] += c));
+    models.push(frequencies(kept, (m - 1) * config.n));
+    sizes.push((m - 1) * config.n);
+  }
+  return recordFromModels(models, sizes);
+}
+
+/**
+ * Randomly Sampled Data drawing g_i from {1, ..., m-1} instead of {0, ..., m-1} for m >= 2 (off by
+ * one: the real corpus trains p^(1) only); each sample then comes from the average of p^(1..m-1).
+ */
+function randomlySampledWithoutRealData(rng: Rng, config: SimulationConfig): RunRecord {
+  if (config.setting !== "randomly-sampled") return simulateRun(rng, config);
+  const { n } = config;
+  const p0 = Float64Array.from(config.p0);
+  const models: Float64Array[] = [p0, frequencies(multinomial(rng, n, p0), n)];
+  for (let m = 2; m <= config.generations; m++) {
+    const mix = new Float64Array(p0.length);
+    for (let t = 1; t <= m - 1; t++) models[t].forEach((q, i) => (mix[i] += q / (m - 1)));
+    models.push(frequencies(multinomial(rng, n, mix), n));
+  }
+  return recordFromModels(models, [0, ...Array(config.generations).fill(n)]);
+}
+
+/** Records the entropy of every p^(m) in bits (log base 2) instead of nats. */
+function entropyInBits(rng: Rng, config: SimulationConfig, observe?: GenerationObserver): RunRecord {
+  const rec = simulateRun(rng, config, observe);
+  return { ...rec, entropy: rec.entropy.map((h) => h / Math.LN2) };
+}
+
 const DETECT_THM2 = { p: [0.8, 0.1, 0.1], N: 4, n: 4, m: [1, 2, 3], epsilon: 0.008 };
 const TIGHT_T = { p: [0.5, 0.5], n: 2 };
 
@@ -245,6 +310,30 @@ export function plantedBugs(): PlantedBug[] {
       description: "the support size of generation m is measured on p^(m-1) (so the first token loss is seen one generation late)",
       impl: { ...reference, simulateRun: lagSupportSize },
       caughtBy: [{ statement: "first-loss-time" }],
+    },
+    {
+      id: "most-recent-window-off-by-one",
+      description: "Most Recent Models takes its window as t = max(1, m-K+1)..m-1: one model fewer, the real data never after p^(1)",
+      impl: { ...reference, simulateRun: mostRecentWindowShifted },
+      caughtBy: [{ statement: "simulate-exact", point: { ...SIMULATE_EXACT_POINTS[3], runs: 2000 } }],
+    },
+    {
+      id: "accumulate-drops-real-data",
+      description: "Accumulate keeps all synthetic data but drops the N real samples after the first generation",
+      impl: { ...reference, simulateRun: accumulateWithoutRealData },
+      caughtBy: [{ statement: "simulate-exact", point: { ...SIMULATE_EXACT_POINTS[7], runs: 2000 } }],
+    },
+    {
+      id: "randomly-sampled-no-real-data",
+      description: "Randomly Sampled Data draws the source generation g from {1, ..., m-1} instead of {0, ..., m-1} (the real corpus only trains p^(1))",
+      impl: { ...reference, simulateRun: randomlySampledWithoutRealData },
+      caughtBy: [{ statement: "simulate-exact", point: { ...SIMULATE_EXACT_POINTS[5], runs: 15000 } }],
+    },
+    {
+      id: "entropy-in-bits",
+      description: "the entropy of p^(m) is recorded in bits (log base 2) instead of nats",
+      impl: { ...reference, simulateRun: entropyInBits },
+      caughtBy: [{ statement: "simulate-exact", point: { ...SIMULATE_EXACT_POINTS[0], runs: 5000 } }],
     },
   ];
 }

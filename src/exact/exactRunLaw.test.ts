@@ -12,7 +12,7 @@ const S0 = P.reduce((a, v) => a + v * v, 0);
  * an ordered choice of distinct corpus items. Histories with equal (corpus, models) are merged (the
  * future depends on nothing else). Returns every history's probability and models p^(1..M) as counts.
  */
-function bruteForceHistories(c: Required<Omit<ExactRunConfig, "realData">> & { fresh: boolean }): Array<{ prob: number; models: number[][] }> {
+function bruteForceHistories(c: Required<Omit<ExactRunConfig, "realData" | "p0">> & { p0: number[]; fresh: boolean }): Array<{ prob: number; models: number[][] }> {
   const s = c.p0.length;
   const e = Math.floor(c.n / c.K);
   const corpusSize = c.setting === "fully-synthetic" || c.setting === "randomly-sampled" ? c.n : c.setting === "most-recent" ? e : c.N;
