@@ -17,8 +17,10 @@ import {
   psDrift,
 } from "../theory/index.ts";
 import { eq9With, reference, type Implementation } from "./implementation.ts";
+import { markovTextContextsOffByOne } from "./plantedMarkovTextBug.ts";
 import { SIMULATE_EXACT_POINTS } from "./statements/simulateExact.ts";
 import type { Parameters } from "./types.ts";
+import { MARKOV_EXACT_POINTS } from "./statements/multiContextExact.ts";
 
 export interface PlantedBug {
   id: string;
@@ -334,6 +336,12 @@ export function plantedBugs(): PlantedBug[] {
       description: "the entropy of p^(m) is recorded in bits (log base 2) instead of nats",
       impl: { ...reference, simulateRun: entropyInBits },
       caughtBy: [{ statement: "simulate-exact", point: { ...SIMULATE_EXACT_POINTS[0], runs: 5000 } }],
+    },
+    {
+      id: "markov-text-contexts-off-by-one",
+      description: "Markov text: each generated token is counted under the context of the previous position (the pair read off by one)",
+      impl: { ...reference, simulateMarkovText: markovTextContextsOffByOne },
+      caughtBy: [{ statement: "contexts-markov-text-exact", point: { ...MARKOV_EXACT_POINTS[0], runs: 3000 } }],
     },
   ];
 }

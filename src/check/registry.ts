@@ -26,6 +26,7 @@ import { tokenLossProbabilityStatements } from "./statements/tokenLossProbabilit
 import { lemma1Statements } from "./statements/lemma1L1Concentration.ts";
 import { mrmCertainStatement, mrmDelayedStatement } from "./statements/mostRecentModels.ts";
 import { multiContextStatements } from "./statements/multiContext.ts";
+import { multiContextExactStatements } from "./statements/multiContextExact.ts";
 import { prop1AbsorptionExactStatement, prop1AbsorptionStatement } from "./statements/prop1Absorption.ts";
 import {
   psDistanceFromStartStatement,
@@ -91,5 +92,6 @@ export function statementsFor(impl: Implementation): Statement[] {
     rsdPlateauStatement(impl),
     simulateExactStatement(impl),
     ...multiContextStatements(impl),
+    ...multiContextExactStatements(impl),
   ];
 }

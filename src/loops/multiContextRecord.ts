@@ -19,4 +19,8 @@ export interface MultiContextRecord {
   fractionCollapsed: number[];
   /** Mean n_j^(m) over the contexts visited in generation m (0 at m = 0). */
   meanCount: number[];
+  /** Only with the config's `recordContexts`: sigma_j^(m) = ||p_j^(m)||_2^2, [j][m] for m = 0..generations. */
+  contextSigma?: number[][];
+  /** Only with the config's `recordContexts`: n_j^(m), the pairs context j was trained on in generation m, [j][m] (0 at m = 0). */
+  contextCount?: number[][];
 }

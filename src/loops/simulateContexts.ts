@@ -2,6 +2,10 @@
  * Many contexts with fixed per-context sample counts n_j: because contexts are one-hot, the
  * columns of the softmax decouple (Sect. 2.1) and each context is its own chain of Eq (5), run
  * here by the single-context engine; the aggregates say how collapse spreads over contexts.
+ * Nothing is shared between contexts: n_j is fixed, and context j's chain depends on its own
+ * p_j^(0) and draws only (the contexts draw one after the other from one rng). The exact law at
+ * tiny sizes is src/exact/multiContextExact.ts (exactFixedCountsLaw), held to this simulator by
+ * contexts-fixed-counts-exact.
  */
 import type { Rng } from "../rng/index.ts";
 import { checkIntegerAtLeast } from "../validate.ts";
@@ -16,6 +20,8 @@ export interface ContextsConfig extends Omit<SimulationConfig, "p0" | "n" | "rea
   p0: ArrayLike<number>[];
   /** n_j per context, or one n for all. */
   n: number | number[];
+  /** Also record sigma_j^(m) and n_j^(m) per context (contextSigma, contextCount). Default false. */
+  recordContexts?: boolean;
 }
 
 /**
@@ -27,7 +33,11 @@ export interface ContextsConfig extends Omit<SimulationConfig, "p0" | "n" | "rea
  * @example simulateContexts(createRng(1), { setting: "fully-synthetic", p0: [[0.5, 0.5], [0.9, 0.1]], n: 10, generations: 200, stopAtCollapse: true }).T; // => max_j T_j
  */
 export function simulateContexts(rng: Rng, config: ContextsConfig): MultiContextRecord {
-  return simulateContextsChecked(rng, checkContextsConfig(config));
+  const configs = checkContextsConfig(config);
+  if (config.recordContexts !== undefined && typeof config.recordContexts !== "boolean") {
+    throw new TypeError(`recordContexts must be a boolean, got ${String(config.recordContexts)}`);
+  }
+  return simulateContextsChecked(rng, configs, config.recordContexts ?? false);
 }
 
 /** Validates a ContextsConfig into one checked single-context configuration per context. */
@@ -54,8 +64,11 @@ export function checkContextsConfig(config: ContextsConfig): CheckedConfig[] {
   return out;
 }
 
-/** `simulateContexts` on validated per-context configurations. */
-export function simulateContextsChecked(rng: Rng, configs: CheckedConfig[]): MultiContextRecord {
+/**
+ * `simulateContexts` on validated per-context configurations; with `recordContexts`, per context
+ * sigma_j^(m) and n_j^(m) for m = 0..M (a chain stopped at its collapse keeps its last state, count 0).
+ */
+export function simulateContextsChecked(rng: Rng, configs: CheckedConfig[], recordContexts = false): MultiContextRecord {
   const runs: RunRecord[] = configs.map((cfg) => simulateRunChecked(rng, cfg));
   const c = runs.length;
   const M = Math.max(...runs.map((r) => r.generations));
@@ -88,6 +101,10 @@ export function simulateContextsChecked(rng: Rng, configs: CheckedConfig[]): Mul
     rec.contextsVisited.push(visited);
     rec.meanCount.push(visited > 0 ? count / visited : 0);
     if (m > 0 && collapsed === c && rec.T === null) rec.T = m;
+  }
+  if (recordContexts) {
+    rec.contextSigma = runs.map((r) => Array.from({ length: M + 1 }, (_, m) => r.sigma[Math.min(m, r.generations)]));
+    rec.contextCount = runs.map((r) => Array.from({ length: M + 1 }, (_, m) => (m <= r.generations ? r.trainingSize[m] : 0)));
   }
   return rec;
 }

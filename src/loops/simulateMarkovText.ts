@@ -1,12 +1,21 @@
 /**
  * Many contexts whose counts come from the model's own text: the model is an order-l Markov
  * model over s tokens (context = the last l tokens; the c <= s^l contexts listed), and each generation
- *  1. writes a text of L tokens autoregressively with the current model, from a start context
- *     drawn from `start`;
+ *  1. writes a text of L tokens autoregressively with the CURRENT models p^(m-1) (all contexts), from
+ *     a start context drawn from `start`;
  *  2. counts the (context, next token) pairs, so n_j^(m) is random and depends on every other
  *     context's conditional (the case the reviewers asked about; Sect. 2.1 notes the paper never
  *     models it);
  *  3. refits each visited context by its empirical next-token frequency, the estimator of Eq (2).
+ * What is random and what depends on what: the text of generation m is a Markov chain on the
+ * contexts whose transitions are p^(m-1) (every context's row), so n_j^(m) depends on the whole
+ * state p^(m-1), and on context j's own draws too (a token drawn at j decides where the text goes
+ * next). Conditional on n_j^(m), context j's tokens are then NOT a multinomial sample of
+ * p_j^(m-1) in general: Eq (2) on such a text is biased (L = 2 from context 0, s = 2:
+ * E[p_00^(m)] = a (1 + a) / 2 with a = p_00^(m-1); src/exact/multiContextExact.test.ts). Only the
+ * texts' randomness (the draws of start contexts and tokens from rng) is random; L, `start` and the
+ * contexts listed are fixed. The exact law at tiny sizes is src/exact/multiContextExact.ts
+ * (exactMarkovTextLaw), held to this simulator by contexts-markov-text-exact.
  * A context not visited in generation m (n_j^(m) = 0) KEEPS its previous model: Eq (2) is
  * undefined there (0/0), and a warm-started softmax gets no gradient for that row of W. (A
  * from-scratch softmax with W = 0 would instead give the uniform law on all s tokens.) So a
@@ -38,6 +47,8 @@ export interface MarkovTextConfig {
   generations: number;
   /** Stop once every context is a Dirac mass (absorbing here). Default false. */
   stopAtCollapse?: boolean;
+  /** Also record sigma_j^(m) and n_j^(m) per context (contextSigma, contextCount). Default false. */
+  recordContexts?: boolean;
 }
 
 interface Checked {
@@ -51,6 +62,7 @@ interface Checked {
   textLength: number;
   generations: number;
   stopAtCollapse: boolean;
+  recordContexts: boolean;
 }
 
 /** Validates a MarkovTextConfig. */
@@ -71,6 +83,9 @@ export function checkMarkovTextConfig(config: MarkovTextConfig): Checked {
   if (config.stopAtCollapse !== undefined && typeof config.stopAtCollapse !== "boolean") {
     throw new TypeError(`stopAtCollapse must be a boolean, got ${String(config.stopAtCollapse)}`);
   }
+  if (config.recordContexts !== undefined && typeof config.recordContexts !== "boolean") {
+    throw new TypeError(`recordContexts must be a boolean, got ${String(config.recordContexts)}`);
+  }
   const l = model.contextLength;
   return {
     s: model.s,
@@ -82,6 +97,7 @@ export function checkMarkovTextConfig(config: MarkovTextConfig): Checked {
     textLength,
     generations,
     stopAtCollapse: config.stopAtCollapse ?? false,
+    recordContexts: config.recordContexts ?? false,
   };
 }
 
@@ -150,6 +166,12 @@ export function simulateMarkovText(rng: Rng, config: MarkovTextConfig): MultiCon
     fractionCollapsed: [collapsed / c],
     meanCount: [0],
   };
+  const contextSigma = cfg.recordContexts ? models.map((mdl) => [mdl.sigma]) : null;
+  const contextCount = cfg.recordContexts ? models.map(() => [0]) : null;
+  if (contextSigma && contextCount) {
+    rec.contextSigma = contextSigma;
+    rec.contextCount = contextCount;
+  }
   const drawStart = categoricalSampler(cfg.start);
   const pairContext = new Int32Array(L);
   const pairToken = new Int32Array(L);
@@ -179,6 +201,7 @@ export function simulateMarkovText(rng: Rng, config: MarkovTextConfig): MultiCon
       pos += nj[v];
     }
     for (let i = 0; i < L; i++) grouped[offset[pairContext[i]]++] = pairToken[i];
+    if (contextSigma && contextCount) for (let v = 0; v < c; v++) contextCount[v].push(nj[v]);
     pos = 0;
     for (const v of visited) {
       for (let i = pos; i < pos + nj[v]; i++) acc.add(grouped[i], 1);
@@ -195,6 +218,7 @@ export function simulateMarkovText(rng: Rng, config: MarkovTextConfig): MultiCon
       nj[v] = 0;
     }
     if (m === 1) for (let v = 0; v < c; v++) if (models[v].collapsed && contextT[v] === null) contextT[v] = 1;
+    if (contextSigma) for (let v = 0; v < c; v++) contextSigma[v].push(models[v].collapsed ? 1 : models[v].sigma);
     rec.contextsVisited.push(visited.length);
     rec.meanCount.push(L / visited.length);
     rec.fractionCollapsed.push(collapsed / c);
