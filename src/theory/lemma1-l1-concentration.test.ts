@@ -158,6 +158,10 @@ describe(id, () => {
     expect(gn({ n: 10, s: 10 }).value).toBeGreaterThan(9000);
     expect(best.log).toBeCloseTo(Math.log(1022) - 5, 12);
     expect(best.log).toBeLessThan(mid.log);
+    // in the large case (refuted as printed) "best" falls back on 2^s - 2
+    expect(gn({ n: 10, s: 45 }).regime).toBe("large");
+    expect(l1TailBound({ n: 10, s: 45, pi: 0.5, eps: 1.9, form: "best" }).log).toBe(l1TailBound({ n: 10, s: 45, pi: 0.5, eps: 1.9, form: "weissman" }).log);
+    expect(l1TailBound({ n: 10, s: 45, pi: 0.5, eps: 1.9, form: "lemma1" }).log).toBeLessThan(l1TailBound({ n: 10, s: 45, pi: 0.5, eps: 1.9, form: "weissman" }).log);
     expect(() => l1TailBound({ n: 10, s: 3, pi: 0.5, eps: 0 })).toThrow(/^eps must be > 0/);
     expect(() => l1TailBound({ n: 10, s: 3, pi: 0.5, eps: 1, form: "x" as never })).toThrow(/^form/);
   });

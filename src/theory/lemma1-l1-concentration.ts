@@ -5,6 +5,29 @@
  * with pi_p = max_A min{p(A), 1 - p(A)}, phi(x) = log((1 - x)/x)/(1 - 2x) (phi(1/2) = 2) and
  * G_n(s) of Eq (13). G_n(s) overflows float64 (it is e^{0.588 n} for s >= C0 n/e + 2), so it is
  * computed and returned in log space.
+ *
+ * Against its source. The source's text could not be read here: the stored copies of arXiv
+ * 1809.06522 (v3, 19 Oct 2019) give only its abstract and contents (Sect. 1.3 "Tightening L1
+ * deviation inequalities", p. 12), so its theorem number and its exact case split are NOT checked.
+ * What the paper (Seddik et al.) prints, and the spec transcribes verbatim: the three expressions
+ * C1 s (C0 n/s)^(s/2), C1 s e^(C0 n/(2e)) and 2^s - 2 with C0 = e^3/(2 pi), C1 = 6e/pi^(3/2); the
+ * assignment of expressions to ranges of s is the spec author's reading (implemented as is).
+ * What the harness establishes by exact enumeration of the multinomial tail (src/exact/
+ * multinomialL1Tail.ts; verify: lemma1-l1-concentration, lemma1-large-case):
+ *   - 2^s - 2 (Weissman et al. 2003; valid for all s and n) holds at every point checked;
+ *   - the middle case holds at every point checked (largest P/bound 0.04, at s = 4, n = 2), which does
+ *     not prove it; as implemented it exceeds 2^s - 2 near its lower edge (n = 10, s = 10: 9,778
+ *     against 1,022), because the split at C0 n/4 + 2 compares (C0 n/s)^(s/2) with 2^s and ignores
+ *     the factor C1 s;
+ *   - the large case is FALSE as printed: for p uniform on s > n tokens, ||p_hat - p||_1 =
+ *     2(1 - occupied/s) >= 2(1 - n/s), so any valid G needs G >= exp(n phi eps^2/4) at eps = 2(1 - n/s),
+ *     i.e. G >= e^(2n(1 - n/s)^2), which grows like e^(2n) while C1 s e^(0.588 n) does not. At the
+ *     paper's own s = 600, n = 10: P(||p_hat - p||_1 >= 1.95) = 1 against G e^(-19.0) = 3.5e-3. No
+ *     reassignment of the two improved expressions to the large range repairs it (the middle one is
+ *     smaller there still), so the printed large-case expression, not the case reading, is at fault;
+ *     the source presumably states a different expression there (unverified).
+ * Theorems 3 and 4 and Eq (11) integrate this tail with G_n(s); in the large range their bounds are
+ * vacuous anyway (>= G sqrt(pi/(8n)) times the trivial 2 alpha).
  */
 import { checkChoice, checkDistribution, checkFinite, checkInInterval, checkIntegerAtLeast, checkIntegerInRange } from "../validate.ts";
 import { checkParams } from "./params.ts";
@@ -203,9 +226,11 @@ export function weissmanFactor(params: { s: number }): { log: number; value: num
 }
 
 /**
- * Which G to use in the tail bound: G_n(s) of Eq (13) ("lemma1"), 2^s - 2 ("weissman"), or the
- * smaller of the two ("best"; both factors are valid for all s and n, and Eq (13)'s middle case
- * exceeds 2^s - 2 near its lower end, e.g. n = 10, s = 10: 9.8e3 against 1022).
+ * Which G to use in the tail bound: G_n(s) of Eq (13) as printed ("lemma1"; its large case is
+ * refuted, see the file comment), 2^s - 2 ("weissman", valid for all s and n), or "best": the
+ * smaller of 2^s - 2 and Eq (13)'s G where Eq (13)'s case is not refuted (s < C0 n/e + 2), else
+ * 2^s - 2. Eq (13)'s middle case exceeds 2^s - 2 near its lower end (n = 10, s = 10: 9.8e3
+ * against 1022), so "best" can be smaller than "lemma1" there.
  */
 export type TailForm = "lemma1" | "weissman" | "best";
 const FORMS: readonly TailForm[] = ["lemma1", "weissman", "best"];
@@ -222,14 +247,19 @@ export interface LogBound {
  */
 export function l1TailBoundUnchecked(n: number, s: number, pi: number, eps: number, form: TailForm): LogBound {
   const logG =
-    form === "lemma1" ? logGnUnchecked(n, s) : form === "weissman" ? logWeissmanUnchecked(s) : Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
+    form === "lemma1"
+      ? logGnUnchecked(n, s)
+      : form === "weissman" || gnRegimeUnchecked(n, s) === "large"
+        ? logWeissmanUnchecked(s)
+        : Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
   const log = logG - (n * phiUnchecked(pi) * eps * eps) / 4;
   return { log, value: Math.min(1, Math.exp(log)) };
 }
 
 /**
- * P(||p_hat - p||_1 >= eps) <= min(1, G exp(-n phi(pi) eps^2/4)), G = G_n(s) ("lemma1", default),
- * 2^s - 2 ("weissman") or their minimum ("best"). `pi` must be pi_p or an upper bound on it (phi decreases, so a smaller
+ * P(||p_hat - p||_1 >= eps) <= min(1, G exp(-n phi(pi) eps^2/4)), G = G_n(s) ("lemma1", default, as
+ * printed: its large case s >= C0 n/e + 2 is refuted, not a valid bound), 2^s - 2 ("weissman") or
+ * "best" (see TailForm). `pi` must be pi_p or an upper bound on it (phi decreases, so a smaller
  * pi would not give a valid bound). Source: Lemma 1.
  * @example l1TailBound({ n: 1000, s: 3, pi: 0.5, eps: 0.2 }); // => value 6 e^-20 = 1.24e-8 (approx)
  */
