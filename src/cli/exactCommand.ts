@@ -3,10 +3,10 @@
  * absorption probabilities, first-loss time, rho_m, S_m), written as JSON.
  */
 import { Command, Option } from "commander";
-import { writeOutputs } from "./writeOutputs.ts";
+import { asUsage, parseIntegerOption, parseNumberOption, UsageError } from "./usage.ts";
+import { checkOutputFile, writeOutputs } from "./writeOutputs.ts";
 import { fullySyntheticExact } from "../exact/fullySyntheticExact.ts";
 import { partiallySyntheticExact } from "../exact/partiallySyntheticExact.ts";
-import { checkChoice, checkIntegerAtLeast } from "../validate.ts";
 
 const SETTINGS = ["fully-synthetic", "partially-synthetic"] as const;
 
@@ -20,19 +20,9 @@ interface ExactOptions {
   out?: string;
 }
 
-/** Parses a decimal integer option (TypeError naming it when it is not one). */
-function parseInteger(text: string, name: string, min: number): number {
-  const v = text.trim() === "" ? Number.NaN : Number(text);
-  return checkIntegerAtLeast(v, name, min);
-}
-
-/** Parses "a,b,c" into numbers (TypeError naming the entry that is not a number). */
+/** Parses "a,b,c" into decimal numbers (a UsageError naming the entry that is not one). */
 function parseList(text: string, name: string): number[] {
-  return text.split(",").map((t, i) => {
-    const v = t.trim() === "" ? Number.NaN : Number(t);
-    if (Number.isNaN(v)) throw new TypeError(`${name}[${i}] must be a number, got "${t}"`);
-    return v;
-  });
+  return text.split(",").map((t, i) => parseNumberOption(t.trim(), `${name}[${i}]`));
 }
 
 /** JSON with infinite values written as null (JSON has no Infinity). */
@@ -60,17 +50,22 @@ export function exactCommand(): Command {
     .option("--M <M>", "last generation of rho_m and S_m", "50")
     .option("--out <file>", "write the JSON result here (atomically)")
     .action((opts: ExactOptions) => {
-      const n = parseInteger(opts.n, "n", 1);
+      const n = parseIntegerOption(opts.n, "n", 1);
       const p = parseList(opts.p, "p");
-      const setting = checkChoice(opts.setting, "setting", SETTINGS);
-      const M = parseInteger(opts.M, "M", 0);
+      const setting = opts.setting as (typeof SETTINGS)[number];
+      const M = parseIntegerOption(opts.M, "M", 0);
+      if (setting === "fully-synthetic" && (opts.N !== undefined || opts.real !== undefined)) {
+        throw new UsageError("N and real apply only to --setting partially-synthetic");
+      }
+      const N = opts.N === undefined ? undefined : parseIntegerOption(opts.N, "N", 1);
+      const real = opts.real === undefined ? undefined : parseList(opts.real, "real");
+      if (opts.out !== undefined) checkOutputFile(opts.out, "out");
+      // The solvers check p, n, N, real and the size of the chain before solving: their
+      // RangeErrors name the option (engine errors, such as a failed allocation, stay bugs).
       let result;
       let summary: string;
       if (setting === "fully-synthetic") {
-        if (opts.N !== undefined || opts.real !== undefined) {
-          throw new RangeError("N and real apply only to --setting partially-synthetic");
-        }
-        const r = fullySyntheticExact(p, n, { M });
+        const r = asUsage(() => fullySyntheticExact(p, n, { M }));
         result = r;
         summary =
           `fully-synthetic s=${r.s} n=${n} support=${r.support} S_0=${format(r.S0)}\n` +
@@ -79,9 +74,7 @@ export function exactCommand(): Command {
           `E[first token loss] = ${format(r.expectedFirstLossTime)}\n` +
           `rho_${M} = ${format(r.rho[M])}, S_${M} = ${format(r.S[M])}\n`;
       } else {
-        const N = opts.N === undefined ? undefined : parseInteger(opts.N, "N", 1);
-        const real = opts.real === undefined ? undefined : parseList(opts.real, "real");
-        const r = partiallySyntheticExact(p, n, N, { real, M });
+        const r = asUsage(() => partiallySyntheticExact(p, n, N, { real, M }));
         result = r;
         summary =
           `partially-synthetic s=${r.s} n=${n} N=${r.N} alpha=${format(r.alpha)} ` +
@@ -90,7 +83,7 @@ export function exactCommand(): Command {
           `S_${M} = ${format(r.S[M])}, E||p^(${M}) - p^(1)||_1 = ${format(r.l1FromFirst[M])}\n`;
       }
       if (opts.out !== undefined) {
-        writeOutputs([{ path: opts.out, data: toJson(result) }]);
+        writeOutputs([{ path: opts.out, data: toJson(result), option: "out" }]);
         summary += `wrote ${opts.out}\n`;
       }
       process.stdout.write(summary);

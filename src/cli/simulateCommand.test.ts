@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SETTINGS } from "../loops/settings.ts";
 import { runCli } from "./runCli.testkit.ts";
-import { formatJson } from "./simulateCommand.ts";
+import { formatJson, simulateCommand } from "./simulateCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "simulate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +49,10 @@ describe("collapse-harness simulate", () => {
   it("runs every setting, with the schedule's n^(m)", async () => {
     for (const setting of SETTINGS) {
       const out = join(dir, `${setting}.json`);
-      const r = await cli(["--setting", setting, "--n", "10", "--N", "20", "--K", "3", "--generations", "4", "--runs", "2", "--full-horizon", "--out", out]);
+      // --N and --K only where the setting uses them (issue 10 (7): elsewhere they are an error, not ignored).
+      const N = setting.startsWith("partially") || setting === "accumulate" ? ["--N", "20"] : [];
+      const K = setting === "most-recent" ? ["--K", "3"] : [];
+      const r = await cli(["--setting", setting, "--n", "10", ...N, ...K, "--generations", "4", "--runs", "2", "--full-horizon", "--out", out]);
       expect(r.code, r.stderr).toBe(0);
       const d = JSON.parse(readFileSync(out, "utf8"));
       expect(d.runs).toHaveLength(2);
@@ -107,6 +110,20 @@ describe("collapse-harness simulate", () => {
       ["--context-length", "1", "--setting", "partially-synthetic"],
       ["--context-length", "3", "--s", "600"],
       ["--full-horizon"],
+      // issue 10 (7): options that do not apply are refused, integers are plain decimal, '' is no number.
+      ["--N", "20"],
+      ["--setting", "most-recent", "--N", "20"],
+      ["--K", "3"],
+      ["--text-length", "100"],
+      ["--init", "uniform", "--S0", "0.2"],
+      ["--init", "target", "--a", "2"],
+      ["--n", "0x10"],
+      ["--n", "1e1"],
+      ["--n", ""],
+      ["--seed", ""],
+      ["--S0", "0x1"],
+      ["--S0", "NaN"],
+      ["--s", "9".repeat(400)],
     ];
     const bad = join(dir, "bad.json");
     writeFileSync(join(dir, "not-a-distribution.json"), "[0.5, 0.6]");
@@ -119,8 +136,57 @@ describe("collapse-harness simulate", () => {
       expect(existsSync(bad)).toBe(false);
       expect(readdirSync(dir).length).toBe(before);
     }
-    const noOut = await cli(["--n", "5"]);
-    expect(noOut.code).toBe(2);
+    const typed = await cli(["--n", "0x10", "--out", bad]);
+    expect(typed.stderr).toBe('collapse-harness: n must be an integer >= 1, got "0x10" (plain decimal digits only)\n');
+    const huge = await cli(["--s", "9".repeat(400), "--out", bad]);
+    expect(huge.stderr).toMatch(/^collapse-harness: s must be an integer >= 1, got "9{40}"\.\.\. \(400 characters\)\n$/);
+    expect((await cli(["--N", "20", "--out", bad])).stderr).toMatch(/^collapse-harness: N applies only to --setting partially-synthetic, partially-synthetic-fresh or accumulate, got --setting fully-synthetic\n$/);
+    expect((await cli(["--text-length", "9", "--out", bad])).stderr).toMatch(/^collapse-harness: text-length applies only with --context-length/);
+    expect((await cli(["--S0", "abc", "--out", bad])).stderr).toBe('collapse-harness: S0 must be a finite number, got "abc"\n');
+  });
+
+  it("names the options, not the writer's internals, when --csv equals --out (issue 10 (8))", async () => {
+    const same = join(dir, "same.json");
+    const r = await cli(["--runs", "1", "--out", same, "--csv", join(dir, ".", "same.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^collapse-harness: csv must differ from out: both name .*same\.json\n$/);
+    expect(r.stderr).not.toMatch(/files\[/);
+    expect(existsSync(same)).toBe(false);
+  });
+
+  it("checks --out before running (issue 10 (9)): a folder or a file in the way costs no run", async () => {
+    const folder = join(dir, "a-folder");
+    mkdirSync(folder, { recursive: true });
+    const started = Date.now();
+    // 10^5 runs would take minutes: the check must come first.
+    const r = await cli(["--runs", "100000", "--out", folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^collapse-harness: out must be a file, got .*a-folder \(a folder\)\n$/);
+    writeFileSync(join(dir, "blocker.csv"), "a file where a folder should be");
+    const csv = await cli(["--runs", "100000", "--out", join(dir, "ok.json"), "--csv", join(dir, "blocker.csv", "x.csv")]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toMatch(/^collapse-harness: csv: cannot create .*x\.csv: .*blocker\.csv is a file, not a folder\n$/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(existsSync(join(dir, "ok.json"))).toBe(false);
+  });
+
+  it("writes through a symlinked --out and keeps the mode of a 0600 file (issue 10 (9))", async () => {
+    const target = join(dir, "private.json");
+    writeFileSync(target, "{}\n");
+    chmodSync(target, 0o600);
+    const link = join(dir, "link-to-private.json");
+    symlinkSync(target, link);
+    const r = await cli(["--runs", "1", "--s", "4", "--support", "2", "--init", "uniform", "--out", link]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(target, "utf8")).parameters.runs).toBe(1);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it("defaults --out to out/simulate.json, a folder git ignores (issue 10 (10))", () => {
+    const out = simulateCommand().options.find((o) => o.long === "--out");
+    expect(out?.defaultValue).toBe("out/simulate.json");
+    expect(readFileSync(new URL("../../.gitignore", import.meta.url), "utf8").split("\n")).toContain("/out/");
   });
 
   it("an unwritable output path exits 2 and leaves no temporary file", async () => {
@@ -129,7 +195,7 @@ describe("collapse-harness simulate", () => {
     writeFileSync(blocker, "not a folder");
     const r = await cli(["--runs", "1", "--out", join(blocker, "x.json")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^collapse-harness: out: cannot write/);
+    expect(r.stderr).toMatch(/^collapse-harness: out: cannot create .*x\.json: .*blocker\.txt is a file, not a folder\n$/);
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 

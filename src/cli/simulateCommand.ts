@@ -8,14 +8,15 @@ import { CORPUS_PATH, fromCorpus, initialDistribution, INIT_KINDS, readCorpus, t
 import { REAL_DATA, SETTING_DESCRIPTIONS, SETTINGS, type Setting } from "../loops/index.ts";
 import { checkSimulationConfig, type SimulationConfig } from "../loops/simulationConfig.ts";
 import { simulateContextsChecked, checkContextsConfig } from "../loops/simulateContexts.ts";
-import { simulateMarkovText, type MarkovTextConfig } from "../loops/simulateMarkovText.ts";
+import { checkMarkovTextConfig, simulateMarkovText, type MarkovTextConfig } from "../loops/simulateMarkovText.ts";
 import { simulateRunChecked, Workspace } from "../loops/simulateRun.ts";
 import type { MultiContextRecord } from "../loops/multiContextRecord.ts";
 import type { RunRecord } from "../loops/runRecord.ts";
 import type { LanguageModel } from "../model/types.ts";
 import { createRng, deriveSeed, rngStreams, type Rng } from "../rng/index.ts";
-import { checkChoice, checkFinite, checkIntegerAtLeast } from "../validate.ts";
-import { writeOutputs } from "./writeOutputs.ts";
+import { checkChoice } from "../validate.ts";
+import { asUsage, parseIntegerOption, parseNumberOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
+import { checkDistinctOutputs, checkOutputFile, writeOutputs, type OutputFile } from "./writeOutputs.ts";
 
 /** Generation cap of fully-synthetic runs, which otherwise run until collapse. */
 export const UNTIL_COLLAPSE_CAP = 100_000;
@@ -75,16 +76,6 @@ interface Parameters {
   stopAtCollapse: boolean;
   runs: number;
   seed: number;
-}
-
-function parseInteger(text: string, name: string, min: number): number {
-  const v = text.trim() === "" ? Number.NaN : Number(text);
-  return checkIntegerAtLeast(v, name, min);
-}
-
-function parseNumber(text: string, name: string): number {
-  const v = text.trim() === "" ? Number.NaN : Number(text);
-  return checkFinite(v, name);
 }
 
 /** --init: a kind name, "json:FILE" or "corpus[:FILE]". */
@@ -277,7 +268,7 @@ export function simulateCommand(): Command {
     .option("--full-horizon", "fully-synthetic: keep simulating after collapse up to --generations")
     .option("--runs <R>", "independent runs (run r uses stream r of the seed)", "100")
     .option("--seed <seed>", "seed (integer)", "1")
-    .requiredOption("--out <file>", "JSON output file (written atomically)")
+    .option("--out <file>", "JSON output file (written atomically; out/ is ignored by git)", "out/simulate.json")
     .option("--csv <file>", "also write per-generation rows as CSV")
     .option("--no-progress", "no progress bar on stderr")
     .addHelpText("after", HELP_TEXT)
@@ -287,30 +278,70 @@ export function simulateCommand(): Command {
   return cmd;
 }
 
-/** Validates the options, runs the simulation, writes the files; returns the summary line. */
+/** What a simulation produces: the JSON record, the CSV rows if asked, the summary line. */
+interface SimulationOutput {
+  result: Record<string, unknown>;
+  csv?: string;
+  line: string;
+}
+
+/**
+ * Validates the options, runs the simulation, writes the files; returns the summary line. Every
+ * check (options, p^(0), the engine's configuration, the output paths) happens before any run, and
+ * a failure there is a UsageError; the runs themselves raise only bugs.
+ */
 function runSimulate(opts: RawOptions, cmd: Command): string {
+  const { setting, params, compute } = asUsage(() => planSimulation(opts, cmd));
+  checkOutputFile(opts.out, "out");
+  if (opts.csv !== undefined) {
+    checkOutputFile(opts.csv, "csv");
+    checkDistinctOutputs([
+      { path: opts.out, option: "out" },
+      { path: opts.csv, option: "csv" },
+    ]);
+  }
+  const { result, csv, line } = compute();
+  const files: OutputFile[] = [{ path: opts.out, data: formatJson({ command: "simulate", parameters: params, ...result }) + "\n", option: "out" }];
+  if (opts.csv !== undefined && csv !== undefined) files.push({ path: opts.csv, data: csv, option: "csv" });
+  writeOutputs(files);
+  return `simulate ${setting}: ${line}; wrote ${files.map((f) => f.path).join(", ")}\n`;
+}
+
+/** Options that apply only to some settings or inits: typed where they do not apply, they are an error, not ignored. */
+function rejectInapplicable(opts: RawOptions, cmd: Command, setting: Setting, initKind: InitKind, usesN: boolean): void {
+  const typed = (key: string) => explicit(cmd, key);
+  if (typed("N") && !usesN) throw new UsageError(`N applies only to --setting partially-synthetic, partially-synthetic-fresh or accumulate, got --setting ${setting}`);
+  if (typed("K") && setting !== "most-recent") throw new UsageError(`K applies only to --setting most-recent, got --setting ${setting}`);
+  if (opts.textLength !== undefined && opts.contextLength === undefined) throw new UsageError("text-length applies only with --context-length (the Markov-text mode)");
+  if (typed("S0") && initKind !== "target") throw new UsageError(`S0 applies only to --init target, got --init ${initKind}`);
+  if (typed("a") && initKind !== "zipf" && initKind !== "dirichlet") throw new UsageError(`a applies only to --init zipf or dirichlet, got --init ${initKind}`);
+  if (typed("support") && (initKind === "json" || initKind === "corpus")) throw new UsageError(`support does not apply to --init ${initKind} (p^(0) comes from the file)`);
+}
+
+/** The validated parameters and the computation they describe (nothing is run yet). */
+function planSimulation(opts: RawOptions, cmd: Command): { setting: Setting; params: Parameters; compute: () => SimulationOutput } {
   const setting = checkChoice(opts.setting, "setting", SETTINGS);
   const init = parseInit(opts.init);
   const sGiven = explicit(cmd, "s");
-  const s = parseInteger(opts.s, "s", 1);
-  const support = parseInteger(opts.support, "support", 1);
-  const S0 = parseNumber(opts.S0, "S0");
-  const a = parseNumber(opts.a, "a");
-  const n = parseInteger(opts.n, "n", 1);
-  const K = parseInteger(opts.K, "K", 1);
+  const s = parseIntegerOption(opts.s, "s", 1);
+  const support = parseIntegerOption(opts.support, "support", 1);
+  const S0 = parseNumberOption(opts.S0, "S0");
+  const a = parseNumberOption(opts.a, "a");
+  const n = parseIntegerOption(opts.n, "n", 1);
+  const K = parseIntegerOption(opts.K, "K", 1);
   const realData = checkChoice(opts.realData, "real-data", REAL_DATA);
-  const runs = parseInteger(opts.runs, "runs", 1);
-  const seed = parseInteger(opts.seed, "seed", -(2 ** 31));
-  if (seed >= 2 ** 32) throw new RangeError(`seed must be < 2^32, got ${seed}`);
+  const runs = parseIntegerOption(opts.runs, "runs", 1);
+  const seed = parseSeedOption(opts.seed);
   const usesN = setting.startsWith("partially") || setting === "accumulate";
-  const N = opts.N === undefined ? (setting === "accumulate" ? n : 100) : parseInteger(opts.N, "N", 0);
-  const contextLength = opts.contextLength === undefined ? null : parseInteger(opts.contextLength, "context-length", 0);
-  const contextsGiven = opts.contexts === undefined ? null : parseInteger(opts.contexts, "contexts", 1);
+  rejectInapplicable(opts, cmd, setting, init.kind, usesN);
+  const N = opts.N === undefined ? (setting === "accumulate" ? n : 100) : parseIntegerOption(opts.N, "N", 0);
+  const contextLength = opts.contextLength === undefined ? null : parseIntegerOption(opts.contextLength, "context-length", 0);
+  const contextsGiven = opts.contexts === undefined ? null : parseIntegerOption(opts.contexts, "contexts", 1);
   const stopAtCollapse = setting === "fully-synthetic" && !opts.fullHorizon;
-  if (opts.fullHorizon && opts.generations === undefined) throw new RangeError("generations must be given with --full-horizon");
+  if (opts.fullHorizon && opts.generations === undefined) throw new UsageError("generations must be given with --full-horizon");
   const generations =
     opts.generations !== undefined
-      ? parseInteger(opts.generations, "generations", 1)
+      ? parseIntegerOption(opts.generations, "generations", 1)
       : contextLength !== null
         ? MARKOV_DEFAULT_GENERATIONS
         : DEFAULT_GENERATIONS[setting];
@@ -345,62 +376,69 @@ function runSimulate(opts: RawOptions, cmd: Command): string {
   };
   const base = { setting, n, N: usesN ? N : undefined, K, generations, stopAtCollapse, realData };
 
-  let result: Record<string, unknown>;
-  let csv: string | undefined;
-  let line: string;
   if (contextLength !== null) {
-    if (setting !== "fully-synthetic") throw new RangeError(`setting must be fully-synthetic with --context-length, got ${setting}`);
+    if (setting !== "fully-synthetic") throw new UsageError(`setting must be fully-synthetic with --context-length, got ${setting}`);
     const { model, start } = markovModel(spec, contextLength, initRng);
     if (contextsGiven !== null && contextsGiven !== model.contexts.length) {
-      throw new RangeError(`contexts must equal the number of contexts of the order-${contextLength} model (${model.contexts.length}), got ${contextsGiven}`);
+      throw new UsageError(`contexts must equal the number of contexts of the order-${contextLength} model (${model.contexts.length}), got ${quoted(opts.contexts ?? "")}`);
     }
-    const textLength = opts.textLength === undefined ? model.contexts.length * n : parseInteger(opts.textLength, "text-length", 1);
+    const textLength = opts.textLength === undefined ? model.contexts.length * n : parseIntegerOption(opts.textLength, "text-length", 1);
     Object.assign(params, { s: model.s, contexts: model.contexts.length, textLength });
     const config: MarkovTextConfig = { p0: model, start, textLength, generations, stopAtCollapse: true };
-    const records = runAll(seed, runs, opts.progress, (rng) => simulateMarkovText(rng, config));
-    result = { command: "simulate", parameters: params, summary: contextsSummary(records), runs: records };
-    csv = opts.csv === undefined ? undefined : contextsCsv(records);
-    line = contextsLine(records);
-  } else if (contextsGiven !== null && contextsGiven > 1) {
+    checkMarkovTextConfig(config);
+    return {
+      setting,
+      params,
+      compute: () => {
+        const records = runAll(seed, runs, opts.progress, (rng) => simulateMarkovText(rng, config));
+        return { result: { summary: contextsSummary(records), runs: records }, csv: opts.csv === undefined ? undefined : contextsCsv(records), line: contextsLine(records) };
+      },
+    };
+  }
+  if (contextsGiven !== null && contextsGiven > 1) {
     const rows = contextRows(spec, contextsGiven, initRng);
     params.s = rows[0].length;
     const configs = checkContextsConfig({ ...base, p0: rows, n });
-    const records = runAll(seed, runs, opts.progress, (rng) => simulateContextsChecked(rng, configs));
-    result = { command: "simulate", parameters: params, summary: contextsSummary(records), runs: records };
-    csv = opts.csv === undefined ? undefined : contextsCsv(records);
-    line = contextsLine(records);
-  } else {
-    const p0 = initialDistribution(spec, initRng);
-    params.s = p0.length;
-    const config: SimulationConfig = { ...base, p0 };
-    const checked = checkSimulationConfig(config);
-    const ws = new Workspace(p0.length);
-    const records = runAll(seed, runs, opts.progress, (rng) => simulateRunChecked(rng, checked, undefined, ws));
-    const z = checked.p0Measures;
-    const Ts = records.flatMap((r) => (r.T === null ? [] : [r.T]));
-    const M = Math.max(...records.map((r) => r.generations));
-    result = {
-      command: "simulate",
-      parameters: params,
-      p0: { sigma: z.sigma, supNorm: z.supNorm, entropy: z.entropy, supportSize: z.supportSize, values: Array.from(p0) },
-      summary: {
-        runs,
-        collapsed: Ts.length,
-        meanT: mean(Ts),
-        meanSigma: meanCarried(
-          records.map((r) => r.sigma),
-          M,
-        ),
+    return {
+      setting,
+      params,
+      compute: () => {
+        const records = runAll(seed, runs, opts.progress, (rng) => simulateContextsChecked(rng, configs));
+        return { result: { summary: contextsSummary(records), runs: records }, csv: opts.csv === undefined ? undefined : contextsCsv(records), line: contextsLine(records) };
       },
-      runs: records,
     };
-    csv = opts.csv === undefined ? undefined : runsCsv(records);
-    line = `${runs} runs, ${Ts.length} collapsed${Ts.length > 0 ? `, mean T = ${mean(Ts)}` : ""}`;
   }
-  const files: Array<[string, string]> = [[opts.out, formatJson(result) + "\n"]];
-  if (opts.csv !== undefined && csv !== undefined) files.push([opts.csv, csv]);
-  writeOutputs(files.map(([path, data]) => ({ path, data })));
-  return `simulate ${setting}: ${line}; wrote ${files.map(([p]) => p).join(", ")}\n`;
+  const p0 = initialDistribution(spec, initRng);
+  params.s = p0.length;
+  const checked = checkSimulationConfig({ ...base, p0 } satisfies SimulationConfig);
+  return {
+    setting,
+    params,
+    compute: () => {
+      const ws = new Workspace(p0.length);
+      const records = runAll(seed, runs, opts.progress, (rng) => simulateRunChecked(rng, checked, undefined, ws));
+      const z = checked.p0Measures;
+      const Ts = records.flatMap((r) => (r.T === null ? [] : [r.T]));
+      const M = Math.max(...records.map((r) => r.generations));
+      return {
+        result: {
+          p0: { sigma: z.sigma, supNorm: z.supNorm, entropy: z.entropy, supportSize: z.supportSize, values: Array.from(p0) },
+          summary: {
+            runs,
+            collapsed: Ts.length,
+            meanT: mean(Ts),
+            meanSigma: meanCarried(
+              records.map((r) => r.sigma),
+              M,
+            ),
+          },
+          runs: records,
+        },
+        csv: opts.csv === undefined ? undefined : runsCsv(records),
+        line: `${runs} runs, ${Ts.length} collapsed${Ts.length > 0 ? `, mean T = ${mean(Ts)}` : ""}`,
+      };
+    },
+  };
 }
 
 /** One p_j^(0) per context: drawn afresh per context for dirichlet, the same vector otherwise. */
