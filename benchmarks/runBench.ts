@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { writeFilesAtomic, type FileToWrite } from "../src/report/index.ts";
+import type { FileToWrite } from "../src/report/index.ts";
+import { writeOutputs } from "../src/cli/writeOutputs.ts";
 import { checkSeed } from "../src/rng/index.ts";
 import { checkIntegerAtLeast } from "../src/validate.ts";
 import { benchPlots } from "./benchPlots.ts";
@@ -34,20 +35,25 @@ export const WORKLOADS: ReadonlyArray<{ id: string; run: (ctx: BenchContext) => 
   { id: "parallel", run: parallelWorkload },
 ];
 
+/** The ids of the workloads, in the order they run (`--only` takes these). */
+export const BENCH_WORKLOAD_IDS: readonly string[] = WORKLOADS.map((w) => w.id);
+
 /**
- * The command line that reproduces a run with these options (defaults left out).
- * @example benchCommandLine({ quick: true, out: "reports" }); // => "npm run bench -- --quick"
+ * The command line that reproduces a run with these options (defaults left out): `npm run bench`
+ * writes into out/ (ignored by git), `npm run bench:report` regenerates the committed reports/.
+ * @example benchCommandLine({ quick: true, out: "out" }); // => "npm run bench -- --quick"
  */
 export function benchCommandLine(o: BenchOptions): string {
   const args: string[] = [];
   if (o.quick) args.push("--quick");
-  if (o.out !== "reports") args.push("--out", o.out);
+  const committed = o.out === "reports";
+  if (!committed && o.out !== "out") args.push("--out", o.out);
   if (o.reps !== undefined) args.push("--reps", String(o.reps));
   if (o.workers !== undefined && o.workers !== 2) args.push("--workers", String(o.workers));
   if (o.seed !== undefined && o.seed !== 1) args.push("--seed", String(o.seed));
   if (o.python !== undefined && o.python !== "python3") args.push("--python", o.python);
   if (o.only) args.push("--only", ...o.only);
-  return `npm run bench${args.length ? " -- " + args.join(" ") : ""}`;
+  return `npm run ${committed ? "bench:report" : "bench"}${args.length ? " -- " + args.join(" ") : ""}`;
 }
 
 function gitCommit(): string {
@@ -112,6 +118,6 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     { path: join(options.out, "bench", "benchmarks.json"), data: JSON.stringify(result, null, 2) + "\n" },
     ...plots.map((p) => ({ path: join(options.out, "bench", p.name), data: p.png })),
   ];
-  writeFilesAtomic(files);
+  writeOutputs(files, "out");
   return { result, files: files.map((f) => f.path) };
 }

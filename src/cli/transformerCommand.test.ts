@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./runCli.testkit.ts";
+import { transformerCommand } from "./transformerCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "transformer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +49,34 @@ describe("collapse-harness transformer", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
     }
-    expect((await cli([])).stderr).toMatch(/out must be given/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("reads --corpus before any training: a missing file or a one-character corpus is one line, exit 2 (issue 10 (4), (8))", async () => {
+    const out = join(dir, "corpus-bad.json");
+    const one = join(dir, "one-char.txt");
+    writeFileSync(one, "a".repeat(10_000));
+    const short = join(dir, "short.txt");
+    writeFileSync(short, "ab\n");
+    const cases: Array<[string, RegExp]> = [
+      ["/missing.txt", /^collapse-harness: corpus: cannot read \/missing\.txt: no such file or folder\n$/],
+      [dir, /^collapse-harness: corpus: cannot read .*: it is a folder\n$/],
+      [one, /^collapse-harness: corpus must hold at least 2 distinct characters \(the model's vocabulary\), got 1 in .*one-char\.txt\n$/],
+      [short, /^collapse-harness: corpus must hold at least \d+ characters for the tiny preset .*, got 3 in .*short\.txt\n$/],
+    ];
+    for (const [corpus, message] of cases) {
+      const r = await cli(["--corpus", corpus, "--out", out]);
+      expect(r.code, corpus).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/preset\.model|vocabSize/);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("checks --out before training and defaults it to out/transformer.json, ignored by git (issue 10 (9), (10))", async () => {
+    const r = await cli(["--out", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^collapse-harness: out must be a file, got .* \(a folder\)\n$/);
+    expect(transformerCommand().options.find((o) => o.long === "--out")?.defaultValue).toBe("out/transformer.json");
   });
 });

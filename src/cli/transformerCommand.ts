@@ -5,12 +5,12 @@
  */
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { checkChoice, checkIntegerAtLeast } from "../validate.ts";
-import { checkSeed } from "../rng/index.ts";
+import { checkChoice } from "../validate.ts";
 import { transformerBackends } from "../transformer/backendNames.ts";
-import { checkPreset, transformerPreset } from "../transformer/presets.ts";
+import { checkPreset, transformerPreset, type TransformerPreset } from "../transformer/presets.ts";
 import { parseSetting } from "../transformer/settings.ts";
-import { writeOutputs } from "./writeOutputs.ts";
+import { asUsage, parseIntegerOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
+import { checkOutputFile, describeFsError, writeOutputs } from "./writeOutputs.ts";
 
 interface TransformerRawOptions {
   preset: string;
@@ -27,9 +27,34 @@ interface TransformerRawOptions {
   progress: boolean;
 }
 
-function parseInteger(text: string, name: string, min: number): number {
-  const v = text.trim() === "" ? Number.NaN : Number(text);
-  return checkIntegerAtLeast(v, name, min);
+/** Share of the corpus held out for the validation loss (the experiment's default trainFraction is 0.9). */
+const HELD_OUT = 0.1;
+
+/**
+ * The corpus text for `--corpus FILE` (tiny Shakespeare without it), checked so the preset can be
+ * trained on it: the model's vocabulary becomes the corpus's characters (at least 2), and both the
+ * training split and the held-out tenth hold whole windows. A UsageError naming `corpus` otherwise.
+ */
+async function readCheckedCorpus(file: string | undefined, preset: TransformerPreset): Promise<string> {
+  let corpus: string;
+  if (file === undefined) {
+    const { readTinyShakespeare } = await import("../transformer/corpus.ts");
+    corpus = readTinyShakespeare();
+  } else {
+    try {
+      corpus = readFileSync(file, "utf8");
+    } catch (err) {
+      throw new UsageError(`corpus: cannot read ${file}: ${describeFsError(err)}`);
+    }
+  }
+  const where = file ?? "the tiny Shakespeare corpus";
+  const characters = new Set(corpus).size;
+  if (characters < 2) throw new UsageError(`corpus must hold at least 2 distinct characters (the model's vocabulary), got ${characters} in ${where}`);
+  const window = Math.max(preset.model.contextLength + 1, preset.protocol.streamLength);
+  const least = Math.ceil(window / HELD_OUT) + 1;
+  if (corpus.length < least) throw new UsageError(`corpus must hold at least ${least} characters for the ${preset.name} preset (its held-out tenth needs a window of ${window}), got ${corpus.length} in ${where}`);
+  preset.model.vocabSize = characters;
+  return corpus;
 }
 
 /** The `transformer` subcommand. */
@@ -51,30 +76,38 @@ export function transformerCommand(): Command {
     .option("--generations <G>", "generations 1..G after the ground truth", "10")
     .option("--backend <name>", `tfjs backend: ${transformerBackends.join(", ")}`, "wasm")
     .option("--seed <seed>", "the one seed of the run (weights, batches, dropout, contexts, sampled text)", "1")
-    .option("--out <file>", "JSON record to write (atomically)")
+    .option("--out <file>", "JSON record to write (atomically; out/ is ignored by git)", "out/transformer.json")
     .option("--real-source <source>", "real documents of the mixes: corpus (chunks of the corpus) or p0 (sampled from p^(0))", "corpus")
-    .option("--corpus <file>", "corpus text (default: data/tinyshakespeare.txt)")
+    .option("--corpus <file>", "corpus text (default: data/tinyshakespeare.txt); the model's vocabulary is its characters")
     .option("--iterations <n>", "override the preset's training iterations")
     .option("--tokens-per-generation <n>", "override the preset's tokens per generation")
     .option("--contexts <n>", "override the preset's number of contexts (paper: 300)")
     .option("--no-progress", "no progress lines on stderr")
     .action(async (o: TransformerRawOptions) => {
-      if (o.out === undefined) throw new TypeError("out must be given (--out FILE.json)");
-      const preset = transformerPreset(o.preset);
-      const settings = o.setting.split(",").map((s) => s.trim()).filter((s) => s !== "");
-      settings.forEach(parseSetting);
-      const generations = parseInteger(o.generations, "generations", 1);
-      const backend = checkChoice(o.backend, "backend", transformerBackends);
-      const seed = checkSeed(Number(o.seed.trim() === "" ? Number.NaN : o.seed));
-      const realSource = checkChoice(o.realSource, "real-source", ["corpus", "p0"] as const);
-      if (o.iterations !== undefined) preset.train.iterations = parseInteger(o.iterations, "iterations", 1);
-      if (o.tokensPerGeneration !== undefined) {
-        preset.protocol.tokensPerGeneration = parseInteger(o.tokensPerGeneration, "tokens-per-generation", preset.protocol.streamLength);
-      }
-      if (o.contexts !== undefined) preset.protocol.contexts = parseInteger(o.contexts, "contexts", 1);
-      checkPreset(preset);
-      const { readTinyShakespeare } = await import("../transformer/corpus.ts");
-      const corpus = o.corpus === undefined ? readTinyShakespeare() : readFileSync(o.corpus, "utf8");
+      const { preset, settings, generations, backend, seed, realSource } = asUsage(() => {
+        const preset = transformerPreset(o.preset);
+        const settings = o.setting.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        if (settings.length === 0) throw new UsageError(`setting must name at least one setting, got ${quoted(o.setting)}`);
+        const parsed = settings.map(parseSetting);
+        const generations = parseIntegerOption(o.generations, "generations", 1);
+        const backend = checkChoice(o.backend, "backend", transformerBackends);
+        const seed = parseSeedOption(o.seed);
+        const realSource = checkChoice(o.realSource, "real-source", ["corpus", "p0"] as const);
+        if (o.iterations !== undefined) preset.train.iterations = parseIntegerOption(o.iterations, "iterations", 1);
+        if (o.tokensPerGeneration !== undefined) {
+          preset.protocol.tokensPerGeneration = parseIntegerOption(o.tokensPerGeneration, "tokens-per-generation", preset.protocol.streamLength);
+        }
+        if (o.contexts !== undefined) preset.protocol.contexts = parseIntegerOption(o.contexts, "contexts", 1);
+        checkPreset(preset);
+        const documents = Math.max(2, Math.round(preset.protocol.tokensPerGeneration / preset.protocol.streamLength));
+        for (const st of parsed) {
+          if (st.window !== null && st.window > documents) throw new UsageError(`setting ${st.name}: K must be at most the ${documents} documents of a generation`);
+        }
+        return { preset, settings, generations, backend, seed, realSource };
+      });
+      const corpus = await readCheckedCorpus(o.corpus, preset);
+      asUsage(() => checkPreset(preset));
+      checkOutputFile(o.out, "out");
       const { runTransformerExperiment } = await import("../transformer/experiment.ts");
       const started = performance.now();
       let lastLine = "";
@@ -100,7 +133,7 @@ export function transformerCommand(): Command {
           }
         },
       });
-      writeOutputs([{ path: o.out, data: `${JSON.stringify(record)}\n` }]);
+      writeOutputs([{ path: o.out, data: `${JSON.stringify(record)}\n`, option: "out" }]);
       process.stdout.write(`backend ${record.backend.backend}: ${record.backend.device}; ${record.parameters} parameters\n`);
       for (const s of record.settings) {
         const last = s.generations[s.generations.length - 1];

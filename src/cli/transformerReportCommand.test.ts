@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fakeTransformerRecord } from "../report/transformerReport.fixture.ts";
 import { transformerReport } from "../report/transformerReport.ts";
+import { readOnlyFolder } from "./readOnlyFolder.testkit.ts";
 import { runCli } from "./runCli.testkit.ts";
+import { transformerReportCommand } from "./transformerReportCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "transformer-report-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,5 +75,34 @@ describe("collapse-harness transformer-report", () => {
       expect(r.stdout).toBe("");
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  it("refuses an --out that is a file, under a file or read-only before rendering: one line, exit 2 (issue 10 (4), (9))", async () => {
+    const run = join(dir, "run-for-out.json");
+    writeFileSync(run, `${JSON.stringify(fakeTransformerRecord())}\n`);
+    const file = join(dir, "out-is-a-file");
+    writeFileSync(file, "x");
+    const cases: Array<[string, RegExp]> = [
+      [file, /^collapse-harness: out must be a folder, got .*out-is-a-file \(a file\)$/],
+      [join(file, "reports"), /^collapse-harness: out: cannot create .*: .*out-is-a-file is a file, not a folder$/],
+    ];
+    const ro = readOnlyFolder();
+    if (ro) cases.push([ro.path, /^collapse-harness: out: cannot write in .*: (permission denied|read-only file system)$/]);
+    try {
+      for (const [out, message] of cases) {
+        const r = await cli(["--in", run, "--out", out]);
+        expect(r.code, out).toBe(2);
+        expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+        expect(r.stderr.trimEnd()).toMatch(message);
+        expect(r.stdout).toBe("");
+      }
+    } finally {
+      ro?.cleanup();
+    }
+    expect(readFileSync(file, "utf8")).toBe("x");
+  });
+
+  it("defaults --out to out/, ignored by git (issue 10 (10))", () => {
+    expect(transformerReportCommand().options.find((o) => o.long === "--out")?.defaultValue).toBe("out");
   });
 });

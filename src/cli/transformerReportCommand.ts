@@ -6,11 +6,12 @@
 import { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { writeFilesAtomic } from "../report/atomicWrite.ts";
 import { plotFiles } from "../report/plot/plotFiles.ts";
 import { renderPlot } from "../report/plot/renderPlot.ts";
 import type { TransformerExperimentRecord } from "../transformer/experiment.ts";
 import { checkTransformerRecord, TRANSFORMER_FIGURE_ID, TRANSFORMER_REPORT_FILE, transformerReport } from "../report/transformerReport.ts";
+import { asUsage, UsageError } from "./usage.ts";
+import { checkOutputFolder, writeOutputs } from "./writeOutputs.ts";
 
 interface TransformerReportRawOptions {
   in?: string;
@@ -26,7 +27,7 @@ function displayPath(path: string): string {
 }
 
 /**
- * The run record at `path`, parsed and checked; a TypeError starting with "in" when it cannot be
+ * The run record at `path`, parsed and checked; a UsageError starting with "in" when it cannot be
  * read, is not JSON, or is not a transformer run record.
  */
 export function readTransformerRecord(path: string): TransformerExperimentRecord {
@@ -35,15 +36,15 @@ export function readTransformerRecord(path: string): TransformerExperimentRecord
     text = readFileSync(path, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new TypeError(`in must be a readable run record file, got ${path} (${code})`);
+    throw new UsageError(`in must be a readable run record file, got ${path} (${code})`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new TypeError(`in must be a JSON run record, got ${path}: ${(err as Error).message.split("\n")[0]}`);
+    throw new UsageError(`in must be a JSON run record, got ${path}: ${(err as Error).message.split("\n")[0]}`);
   }
-  return checkTransformerRecord(value, "in");
+  return asUsage(() => checkTransformerRecord(value, "in"));
 }
 
 /** The `transformer-report` subcommand. */
@@ -55,17 +56,18 @@ export function transformerReportCommand(): Command {
         "a run record of `collapse-harness transformer --out RUN.json`. Every number comes from the record.",
     )
     .option("--in <file>", "the run record (JSON) written by `collapse-harness transformer`")
-    .option("--out <folder>", "report folder", "reports")
+    .option("--out <folder>", "report folder (out/ is ignored by git; `npm run reports:transformer` regenerates reports/)", "out")
     .action(async (o: TransformerReportRawOptions) => {
-      if (o.in === undefined || o.in === "") throw new TypeError("in must be given (--in RUN.json)");
-      if (o.out === "") throw new TypeError("out must be a folder, got an empty string");
+      if (o.in === undefined || o.in === "") throw new UsageError("in must be given (--in RUN.json)");
+      if (o.out === "") throw new UsageError("out must be a folder, got an empty string");
       const record = readTransformerRecord(o.in);
+      checkOutputFolder(o.out, "out");
       const report = transformerReport(record, { runPath: displayPath(o.in), outDir: displayPath(o.out) });
       const plot = await renderPlot(report.plot);
       if (plot.warnings.length > 0) throw new Error(`${TRANSFORMER_FIGURE_ID}: the plot renderer warned: ${plot.warnings.join("; ")}`);
       const markdownPath = join(o.out, TRANSFORMER_REPORT_FILE);
       const files = [{ path: markdownPath, data: report.markdown }, ...plotFiles(join(o.out, "figures", TRANSFORMER_FIGURE_ID), plot)];
-      writeFilesAtomic(files);
+      writeOutputs(files.map((f) => ({ ...f, option: "out" })));
       for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
     });
 }

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readOnlyFolder } from "./readOnlyFolder.testkit.ts";
 import { runCli } from "./runCli.testkit.ts";
+import { verifyCommand } from "./verifyCommand.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "verify-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,5 +35,56 @@ describe("verify command", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(existsSync(out)).toBe(false);
     }
+  });
+
+  it("caps --workers at the cores available unless --allow-oversubscribe, before any work (issue 10 (1))", async () => {
+    const cores = availableParallelism();
+    const out = join(tmp, "workers");
+    for (const workers of ["1000", "1000000000", String(cores + 1)]) {
+      const r = await runCli(["verify", "--workers", workers, "--only", "sampler-binomial", "--no-figures", "--quiet", "--out", out]);
+      expect(r.code, workers).toBe(2);
+      expect(r.stderr).toBe(`collapse-harness: workers must be at most the ${cores} cores available, got "${workers}" (--allow-oversubscribe to run more)\n`);
+    }
+    expect((await runCli(["verify", "--workers", "1e9", "--list"])).stderr).toMatch(/^collapse-harness: workers must be an integer >= 1, got "1e9"/);
+    expect((await runCli(["verify", "--workers", String(cores + 1), "--allow-oversubscribe", "--list"])).code).toBe(0);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses --seed '' and non-decimal seeds instead of reading them as 0 (issue 10 (7))", async () => {
+    for (const seed of ["", " ", "0x10", "1e3", "1.0"]) {
+      const r = await runCli(["verify", "--seed", seed, "--list"]);
+      expect(r.code, JSON.stringify(seed)).toBe(2);
+      expect(r.stderr).toBe(`collapse-harness: seed must be an integer in [-2147483648, 4294967295], got ${JSON.stringify(seed)}${seed.trim() !== "" ? " (plain decimal digits only)" : ""}\n`);
+    }
+  });
+
+  it("checks --out before running: an existing file, a file on the way, a read-only folder (issue 10 (4), (9))", async () => {
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "x");
+    const cases: Array<[string, RegExp]> = [
+      [file, /^collapse-harness: out must be a folder, got .*a-file \(a file\)\n$/],
+      [join(file, "sub"), /^collapse-harness: out: cannot create .*a-file\/sub: .*a-file is a file, not a folder\n$/],
+    ];
+    const ro = readOnlyFolder();
+    if (ro) cases.push([join(ro.path, "reports"), /^collapse-harness: out: cannot write in .*: (permission denied|read-only file system)\n$/]);
+    try {
+      for (const [out, message] of cases) {
+        const started = Date.now();
+        // The whole default run with figures: the check must come before it, so this takes no time.
+        const r = await runCli(["verify", "--quiet", "--workers", "1", "--out", out]);
+        expect(r.code, out).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(r.stdout).toBe("");
+        expect(Date.now() - started).toBeLessThan(3000);
+      }
+    } finally {
+      ro?.cleanup();
+    }
+    expect(readFileSync(file, "utf8")).toBe("x");
+    expect(readdirSync(tmp).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("writes into out/ (ignored by git) by default, not into the committed reports/ (issue 10 (10))", () => {
+    expect(verifyCommand().options.find((o) => o.long === "--out")?.defaultValue).toBe("out");
   });
 });

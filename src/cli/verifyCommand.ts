@@ -10,10 +10,10 @@ import { Command, Option } from "commander";
 import { planChecks, unexpectedVerdicts } from "../check/verify.ts";
 import { defaultWorkers, verifyParallel } from "../check/verifyParallel.ts";
 import { buildFigures, selectedFigureIds } from "../figures/index.ts";
-import { verdictsJson, verdictsMarkdown, writeFilesAtomic, type FileToWrite, type VerdictReport } from "../report/index.ts";
-import { checkSeed } from "../rng/index.ts";
-import { checkFinite } from "../validate.ts";
+import { verdictsJson, verdictsMarkdown, type VerdictReport } from "../report/index.ts";
 import { createProgress } from "./progress.ts";
+import { parseNumberOption, parseSeedOption, parseWorkersOption, quoted, UsageError } from "./usage.ts";
+import { checkOutputFolder, writeOutputs, type OutputFile } from "./writeOutputs.ts";
 
 const PACKAGE = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 
@@ -62,12 +62,12 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
   };
   const command = `npx collapse-harness verify${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
-  const files: FileToWrite[] = [
+  const files: OutputFile[] = [
     { path: join(o.out, "verdicts.json"), data: verdictsJson(report) },
     { path: join(o.out, "VERDICTS.md"), data: verdictsMarkdown(report, { command }) },
     ...figures.flatMap((f) => f.files.map((x) => ({ path: join(o.out, x.path), data: x.data }))),
   ];
-  writeFilesAtomic(files);
+  writeOutputs(files, "out");
   const wrong = unexpectedVerdicts(records);
   const counts = { holds: 0, vacuous: 0, refuted: 0, inconclusive: 0 };
   for (const r of records) counts[r.verdict]++;
@@ -92,14 +92,17 @@ export function verifyCommand(): Command {
     .option("--extended", "larger budgets and more points", false)
     .option("--seed <int>", "seed of every stream (checks derive their own from it and their id)", "1")
     .addOption(new Option("--delta <rate>", "suite-wide false-alarm budget, split over all checks (Bonferroni)").default("1e-6"))
-    .option("--out <dir>", "report folder", "reports")
+    .option("--out <dir>", "report folder (ignored by git; `npm run reports` regenerates the committed reports/)", "out")
     .option("--no-figures", "skip the figures")
     .option("--quiet", "no progress output", false)
-    .option("--workers <int>", "worker threads (results are identical for any number)", String(defaultWorkers()))
-    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string }) => {
-      const seed = checkSeed(Number(opts.seed), "seed");
-      const delta = checkFinite(Number(opts.delta), "delta");
-      if (!(delta > 0 && delta < 1)) throw new RangeError(`delta must lie in (0, 1), got ${delta}`);
+    .option("--workers <int>", "worker threads, at most the cores available (results are identical for any number)", String(defaultWorkers()))
+    .option("--allow-oversubscribe", "allow more --workers than cores")
+    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean }) => {
+      const seed = parseSeedOption(opts.seed);
+      const delta = parseNumberOption(opts.delta, "delta");
+      if (!(delta > 0 && delta < 1)) throw new UsageError(`delta must lie in (0, 1), got ${quoted(opts.delta)}`);
+      const workers = parseWorkersOption(opts.workers, opts.allowOversubscribe === true);
+      if (opts.only?.some((id) => id.trim() === "")) throw new UsageError(`only: an id must not be empty, got ${opts.only.map(quoted).join(" ")}`);
       if (opts.list) {
         for (const c of planChecks({ extended: opts.extended, only: opts.only })) {
           process.stdout.write(`${c.statement.id}\t${c.statement.where}\t${JSON.stringify(c.point)}\n`);
@@ -108,10 +111,9 @@ export function verifyCommand(): Command {
       }
       if (opts.only) {
         const known = planChecks({ extended: opts.extended, only: opts.only });
-        if (known.length === 0 && selectedFigureIds(opts.only).length === 0) throw new RangeError(`only: no statement id starts with ${opts.only.join(", ")} or a figure id (see --list)`);
+        if (known.length === 0 && selectedFigureIds(opts.only).length === 0) throw new UsageError(`only: no statement id starts with ${opts.only.map(quoted).join(", ")} or a figure id (see --list)`);
       }
-      const workers = Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer >= 1, got ${opts.workers}`);
+      checkOutputFolder(opts.out, "out");
       process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers });
     });
 }

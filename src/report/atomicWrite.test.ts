@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { writeFileAtomic, writeFilesAtomic } from "./atomicWrite.ts";
+import { resolveWriteTarget, writeFileAtomic, writeFilesAtomic } from "./atomicWrite.ts";
 
 let root: string;
 beforeEach(() => {
@@ -97,5 +97,53 @@ describe("writeFilesAtomic", () => {
       /^files\[1\]\.data/,
     );
     expect(listAll(root)).toEqual([]);
+  });
+});
+
+describe("symlinks and modes (issue 10 (9))", () => {
+  it("writes through a symlink: the link stays a link and its target gets the new contents", () => {
+    const target = join(root, "real.json");
+    writeFileSync(target, "old\n");
+    const link = join(root, "link.json");
+    symlinkSync("real.json", link);
+    writeFileAtomic(link, "new\n");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe("real.json");
+    expect(readFileSync(target, "utf8")).toBe("new\n");
+    expect(listAll(root)).toEqual(["real.json"]);
+  });
+
+  it("follows a dangling symlink and a chain of them to the file they name", () => {
+    mkdirSync(join(root, "d"));
+    symlinkSync(join(root, "d", "made.json"), join(root, "b.json"));
+    symlinkSync("b.json", join(root, "a.json"));
+    expect(resolveWriteTarget(join(root, "a.json"))).toBe(join(root, "d", "made.json"));
+    writeFileAtomic(join(root, "a.json"), "x\n");
+    expect(lstatSync(join(root, "a.json")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, "d", "made.json"), "utf8")).toBe("x\n");
+  });
+
+  it("keeps the permission bits of the file it replaces (0600 stays 0600)", () => {
+    const path = join(root, "secret.json");
+    writeFileSync(path, "old\n");
+    chmodSync(path, 0o600);
+    writeFileAtomic(path, "new\n");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    chmodSync(path, 0o640);
+    writeFilesAtomic([{ path, data: "newer\n" }]);
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  it("reports a failure with the path asked for and an errno code (no 'cannot write' of its own)", () => {
+    mkdirSync(join(root, "x.md"));
+    let err: (Error & { code?: string; path?: string }) | undefined;
+    try {
+      writeFileAtomic(join(root, "x.md"), "x");
+    } catch (e) {
+      err = e as Error & { code?: string; path?: string };
+    }
+    expect(err?.code).toBe("EISDIR");
+    expect(err?.path).toBe(join(root, "x.md"));
+    expect(err?.message).not.toMatch(/cannot write/);
   });
 });
