@@ -29,6 +29,22 @@ describe("simulateContexts (fixed n_j)", () => {
     }
   });
 
+  it("records sigma_j^(m) and n_j^(m) per context on request, a stopped chain keeping its last state", () => {
+    const cfg = { setting: "fully-synthetic" as const, p0, n: [4, 6, 8], generations: 1000, stopAtCollapse: true };
+    expect(simulateContexts(createRng(3), cfg).contextSigma).toBeUndefined();
+    const rec = simulateContexts(createRng(3), { ...cfg, recordContexts: true });
+    const rng = createRng(3);
+    const runs = p0.map((p, j) => simulateRun(rng, { setting: "fully-synthetic", p0: p, n: [4, 6, 8][j], generations: 1000, stopAtCollapse: true }));
+    runs.forEach((r, j) => {
+      expect(rec.contextSigma![j]).toHaveLength(rec.generations + 1);
+      expect(rec.contextSigma![j].slice(0, r.generations + 1)).toEqual(r.sigma);
+      expect(rec.contextSigma![j].slice(r.generations + 1).every((v) => v === 1)).toBe(true);
+      expect(rec.contextCount![j].slice(0, r.generations + 1)).toEqual(r.trainingSize);
+      expect(rec.contextCount![j].slice(r.generations + 1).every((v) => v === 0)).toBe(true);
+    });
+    expect(() => simulateContexts(createRng(3), { ...cfg, recordContexts: "yes" as unknown as boolean })).toThrow(/^recordContexts/);
+  });
+
   it("T is null when some context has not collapsed within the horizon", () => {
     const rec = simulateContexts(createRng(1), { setting: "partially-synthetic", N: 50, p0, n: 10, generations: 5 });
     expect(rec.T).toBeNull();

@@ -63,8 +63,27 @@ describe("simulateMarkovText (counts from autoregressive generation)", () => {
     expect(rec.T).toBe(1);
   });
 
+  it("records sigma_j^(m) and n_j^(m) per context on request: counts sum to L, sigmas average to meanSigma", () => {
+    const cfg = { p0: full(3, 2, rows9), textLength: 30, generations: 40 };
+    const plain = simulateMarkovText(createRng(4), cfg);
+    expect(plain.contextSigma).toBeUndefined();
+    const rec = simulateMarkovText(createRng(4), { ...cfg, recordContexts: true });
+    // Recording draws nothing: the same run.
+    expect(rec.meanSigma).toEqual(plain.meanSigma);
+    expect(rec.contextSigma).toHaveLength(9);
+    expect(rec.contextCount).toHaveLength(9);
+    for (let m = 0; m <= 40; m++) {
+      const counts = rec.contextCount!.map((c) => c[m]);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(m === 0 ? 0 : 30);
+      expect(counts.filter((c) => c > 0)).toHaveLength(rec.contextsVisited[m]);
+      expect(rec.contextSigma!.reduce((a, c) => a + c[m], 0) / 9).toBeCloseTo(rec.meanSigma[m], 12);
+    }
+    expect(rec.contextSigma![0][0]).toBeCloseTo(0.04 + 0.09 + 0.25, 15);
+  });
+
   it("validates by name", () => {
     const ok = { p0: full(2, 1, [[1, 0], [0, 1]]), textLength: 5, generations: 2 };
+    expect(() => simulateMarkovText(createRng(1), { ...ok, recordContexts: 1 as unknown as boolean })).toThrow(/^recordContexts/);
     expect(() => simulateMarkovText(createRng(1), { ...ok, p0: full(2, 1, [[1, 0], [0.5, 0.6]]) })).toThrow(/^p0.tables\[1\]/);
     expect(() => simulateMarkovText(createRng(1), { ...ok, p0: full(2, 1, [[1, 0], [1, 0, 0]]) })).toThrow(/^p0.tables\[1\] must have length s = 2/);
     expect(() => simulateMarkovText(createRng(1), { ...ok, p0: { ...full(2, 1, [[1, 0]]), contexts: [2] } })).toThrow(/^contexts\[0\]/);

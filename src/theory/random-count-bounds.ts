@@ -1,11 +1,18 @@
 /**
- * Theorem 1 with a random per-context sample count (reviewers' question; not in the paper). When a
- * model generates text autoregressively, context j is visited a random number of times n^(t) in
- * generation t. Conditional on n^(t) the update is still Mult(n^(t), p^(t-1))/n^(t) (spec 1.1), so
- * E[1 - sigma_t | past, n^(t)] = (1 - 1/n^(t))(1 - sigma_{t-1}). Assume the counts n^(1), n^(2), ...
- * are i.i.d., >= 1, and independent of this context's chain (an approximation: in an l-gram model
- * the visits to j depend on the other contexts' conditionals). With F := E[1 - 1/n] (the mixed
- * per-step factor, F <= 1 - 1/E[n] by Jensen: random counts collapse faster than fixed E[n]):
+ * Theorem 1 with a random per-context sample count (reviewers' question; not in the paper). If context
+ * j is trained on a random number n^(t) of pairs in generation t, and conditional on n^(t) the update
+ * is Mult(n^(t), p^(t-1))/n^(t), then E[1 - sigma_t | past, n^(t)] = (1 - 1/n^(t))(1 - sigma_{t-1}).
+ * PREMISE of every formula here: the counts n^(1), n^(2), ... are i.i.d., >= 1, independent of this
+ * context's chain, and the update given the count is that multinomial. Text written autoregressively
+ * by an l-gram model does NOT satisfy it in general: n_j^(t) depends on every context's p^(t-1) (so
+ * the counts are neither i.i.d. nor independent of the chains), on context j's own draws (a token
+ * drawn at j decides where the text goes next), and given n_j the tokens at j are not multinomial
+ * (Eq (2) on a Markov text is biased: s = 2, L = 2 from context 0, E[p_00^(1)] = a (1 + a) / 2 with
+ * a = p_00^(0); src/exact/multiContextExact.test.ts). So these bounds are claimed, and checked
+ * (random-count-*), only where the premise holds exactly (text that restarts after every token);
+ * the dependent loop is held to its exact law instead (contexts-markov-text-exact).
+ * With F := E[1 - 1/n] (the mixed per-step factor, F <= 1 - 1/E[n] by Jensen: random counts
+ * collapse faster than fixed E[n]):
  *   S_m = 1 - F^m (1 - S_0),
  *   1 - E[n - 1] F^(m-1) (1 - S_0) <= rho_m <= 1 - [(1 - S_0)/(1 - 1/s~)] F^m        (m >= 1),
  *   1 + [(1 - S_0)/(1 - 1/s~)] F/(1 - F) <= E[T] <= 1 + sum_{k>=1} min(1, E[n - 1](1 - S_0) F^(k-1)).
