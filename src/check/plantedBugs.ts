@@ -17,6 +17,7 @@ import {
   psDrift,
 } from "../theory/index.ts";
 import { eq9With, reference, type Implementation } from "./implementation.ts";
+import { samplerPlantedBugs } from "./plantedSamplerBugs.ts";
 import { markovTextContextsOffByOne } from "./plantedMarkovTextBug.ts";
 import { SIMULATE_EXACT_POINTS } from "./statements/simulateExact.ts";
 import type { Parameters } from "./types.ts";
@@ -343,5 +344,6 @@ export function plantedBugs(): PlantedBug[] {
       impl: { ...reference, simulateMarkovText: markovTextContextsOffByOne },
       caughtBy: [{ statement: "contexts-markov-text-exact", point: { ...MARKOV_EXACT_POINTS[0], runs: 3000 } }],
     },
+    ...samplerPlantedBugs(),
   ];
 }

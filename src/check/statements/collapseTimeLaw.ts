@@ -10,11 +10,11 @@
  * The points reach every branch of both samplers ("chain": generation 1 by categorical draws
  * with a guide table (A) or a binary search (F), by conditional binomials with inversion and
  * BTRD (C, D); later generations with >= 3 live tokens by categorical draws (B) or by
- * conditional binomials with the CountBinomialSampler table and countRatioBinomial from 0 (C, D)
- * and from the mode (D, ~1.4 draws a run); two live tokens by the table (A-D, F) or by binomialAt
+ * conditional binomials with the CountBinomialSampler table and countRatioBinomial from 0 (C, D,
+ * G; twice a generation with 4 live tokens in G) and from the mode (D, ~1.4 draws a run); two live tokens by the table (A-D, F) or by binomialAt
  * for n > 1024 (E); the horizon (D, E). "fixing-token": I ~ p0 by binary search, c_1 = 1 +
  * Bin(n - 1, p0_I) by inversion (A, B, C, F) and BTRD (C, D, E, flipped in E), then the table
- * (n <= 1024) or binomialAt (E)). A is the sharp point of Theorem 1 (Eq (7)'s upper bound and
+ * (n <= 1024) or binomialAt (E); G as C). A is the sharp point of Theorem 1 (Eq (7)'s upper bound and
  * Eq (8)'s lower bound attained; E[T] = 2). Not reached: conditional binomials with non-integer
  * ratios (k >= 3 live tokens and n > 1024), where no exact law is computable.
  * @example collapseTimeLawStatement(reference).measure({ p: [0.5, 0.5], n: 2, M: 30, method: "chain", runs: 1e5 }, ctx).estimate; // => near its predicted value
@@ -44,6 +44,8 @@ const BASE_POINTS: Parameters[] = [
   { p: [0.99, 0.01], n: 1100, M: 300, runs: 10_000 },
   // F: 17 tokens, n = 2: generation 1 by categorical draws with a binary search (8 n < k).
   { p: [0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.1, 0.1, 0.1], n: 2, M: 40, runs: 50_000 },
+  // G: 4 live tokens with conditional binomials (two countRatioBinomial draws a generation).
+  { p: [0.3, 0.3, 0.2, 0.2], n: 20, M: 100, runs: 40_000 },
 ];
 
 const METHODS: CollapseTimeMethod[] = ["chain", "fixing-token"];

@@ -266,8 +266,9 @@ function vectorMeasure(
  * sampler-multinomial-law: impl.multinomialOnSupport (the engine's entry: the method chosen by
  * chooseMultinomialMethod(n, k)) against Multinomial(n, w_S / sum w_S) over the support S: by
  * categorical draws with a guide table and with a binary search (8 n < k), and by conditional
- * binomials in the inversion and the inline-BTRD regimes, with zero weights inside the support
- * and a support that is a permuted subset of the weights' indices.
+ * binomials in the inversion and the inline-BTRD regimes (with a standard deviation of 145, where
+ * a wrong BTRD constant shows), with zero weights inside the support and a support that is a
+ * permuted subset of the weights' indices.
  */
 export function samplerMultinomialLawStatement(impl: Implementation): Statement {
   return {
@@ -286,6 +287,8 @@ export function samplerMultinomialLawStatement(impl: Implementation): Statement 
       { n: 12, w: [0.7, 0.2, 0.1], support: [0, 1, 2], method: "binomial", runs: 300_000 },
       { n: 40, w: [0.3, 0.5, 0.2, 0, 9], support: [1, 3, 0, 2], method: "binomial", runs: 300_000 },
       { n: 200, w: [5, 3, 2], support: [0, 1, 2], method: "binomial", runs: 300_000 },
+      // sd 145: most inline-BTRD draws past step 1's box and |k - m| > 30 (Stirling's series).
+      { n: 100_000, w: [0.3, 0.7], support: [0, 1], method: "binomial", runs: 300_000 },
     ],
     measure(point, ctx) {
       const n = Number(point.n);
