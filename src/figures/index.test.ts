@@ -8,7 +8,7 @@ const sha = (d: string | Uint8Array) => createHash("sha256").update(d).digest("h
 
 describe("selectedFigureIds", () => {
   it("selects all figures in report order, or those whose id starts with an entry of only", () => {
-    expect(selectedFigureIds()).toEqual(["fig1-simplex", "fig2-collapse-time", "fig3-partial-vary-n", "fig4-partial-vary-p", "fig6-window-and-random"]);
+    expect(selectedFigureIds()).toEqual(["fig1-simplex", "fig2-collapse-time", "fig3-partial-vary-n", "fig4-partial-vary-p", "fig6-window-and-random", "tightness-maps"]);
     expect(selectedFigureIds(["fig2", "thm1"])).toEqual(["fig2-collapse-time"]);
     expect(selectedFigureIds(["fig6", "fig1"])).toEqual(["fig1-simplex", "fig6-window-and-random"]);
     expect(selectedFigureIds(["thm1"])).toEqual([]);

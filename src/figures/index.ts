@@ -7,6 +7,7 @@ import { fig2CollapseTime, FIG2_ID } from "./fig2CollapseTime.ts";
 import { fig3PartialVaryN, FIG3_ID } from "./fig3PartialVaryN.ts";
 import { fig4PartialVaryP, FIG4_ID } from "./fig4PartialVaryP.ts";
 import { fig6WindowAndRandom, FIG6_ID } from "./fig6WindowAndRandom.ts";
+import { tightnessMapsFigure, TIGHTNESS_MAPS_ID } from "./tightnessMaps.ts";
 import type { FigureOptions, FigureOutput } from "./types.ts";
 
 export type { FigureOptions, FigureOutput } from "./types.ts";
@@ -23,6 +24,7 @@ export const FIGURES: ReadonlyArray<{ id: string; build: (o: { seed: number; ext
   { id: FIG3_ID, build: fig3PartialVaryN },
   { id: FIG4_ID, build: fig4PartialVaryP },
   { id: FIG6_ID, build: fig6WindowAndRandom },
+  { id: TIGHTNESS_MAPS_ID, build: tightnessMapsFigure },
 ];
 
 /**
