@@ -189,7 +189,7 @@ const FIG6_NOTE = "Row 3: first Dirac hit T (red) and absorption time (blue: Dir
 export const FIG6_CAPTION =
   "Window K: floor(n/K) samples from each of the last K models (real data while m <= K). " +
   "Row 3: first Dirac hit T (first m with ||p^(m)||_∞ = 1, red bars) and absorption time (blue outline: the first m after which the model stays a Dirac mass for good, i.e. every model the schedule can still draw from is that Dirac mass). " +
-  "Verdicts: mrm-* use the absorption time T_K with the fixed corpus; rsd-rare-collapse uses the first hit T and rsd-plateau the drift, both with fresh real draws (column 5).";
+  "Verdicts: mrm-* use the absorption time T_K with the fixed corpus; rsd-rare-collapse uses the first hit T and rsd-plateau the drift, both with fresh real draws (last column).";
 
 /**
  * The PlotSpec of Figure 6: one column per setting; rows sigma_m, ||p^(m) - p^(1)||_1 (both on
