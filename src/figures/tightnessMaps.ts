@@ -26,8 +26,8 @@ export const SCORE_BINS: ReadonlyArray<{ from: number; label: string; color: str
   { from: 0.05, label: "0.05 ≤ score < 0.2", color: "#a1dab4" },
   { from: Number.NEGATIVE_INFINITY, label: "score < 0.05", color: "#edf8b1" },
 ];
-const VACUOUS = { label: "vacuous (bound at or beyond the trivial bound)", color: "#bdbdbd", mark: "#b2182b" };
-const UNSCORED = { label: "no score (quantity at the end of its range)", color: "#e7d4e8" };
+const VACUOUS = { label: "vacuous (bound ≥ trivial)", color: "#bdbdbd", mark: "#b2182b" };
+const UNSCORED = { label: "no score (quantity at its range end)", color: "#e7d4e8" };
 const BEST = { label: "best informative point", color: "#000000" };
 
 /** Short panel titles (the full ones are in the JSON). */
