@@ -5,7 +5,10 @@
  * The proof's step E[lambda_{k+1}] <= (N^2 E lambda_1 + Nn + n^2/4)/(N+n)^2 is right, but its
  * rewriting as 1/4 - (1/4 - E lambda_1)(N/(N+n))^2 drops Nn/(2(N+n)^2) (spec, Theorem 4). The safe
  * choice is zeta' = min{1/2, zeta + Nn/(N+n)^2}. Both are offered, as is the per-pair inequality,
- * so that a property test can refute the printed step.
+ * so that a property test can refute the printed step (thm4-printed-step: refuted pair by pair, by
+ * realizable pairs). The expectation-level form the proof needs, E[lambda_{k+1}] <= printed bound in
+ * E[lambda_1], is not refuted on exact chains (thm4-expectation-step) and is unproven, so the
+ * printed zeta is unproven, not refuted.
  */
 import { checkChoice, checkDistribution, checkInInterval, checkIntegerAtLeast } from "../validate.ts";
 import { gnRegimeUnchecked, type GnRegime, logGnUnchecked, phiUnchecked, piUnchecked, type PiMethod } from "./lemma1-l1-concentration.ts";

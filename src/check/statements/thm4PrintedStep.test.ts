@@ -25,6 +25,9 @@ describe("thm4-printed-step", () => {
     expect([rec.estimate, rec.predicted]).toEqual([0.25, 0.1875]);
   });
   it("the corrected step holds over the same search", () => {
-    expect(expectStatementPoint(thm4CorrectedStepStatement()).estimate).toBeLessThan(0);
+    const rec = expectStatementPoint(thm4CorrectedStepStatement());
+    expect(rec.estimate).toBeLessThan(0);
+    // reported over inputs where the corrected bound is below 1/4 (not vacuous), of which there are many
+    expect((rec.details as { informative: number }).informative).toBeGreaterThan(50);
   });
 });
