@@ -45,7 +45,7 @@ const BASE_POINTS: Parameters[] = [
   // F: 17 tokens, n = 2: generation 1 by categorical draws with a binary search (8 n < k).
   { p: [0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.1, 0.1, 0.1], n: 2, M: 40, runs: 50_000 },
   // G: 4 live tokens with conditional binomials (two countRatioBinomial draws a generation).
-  { p: [0.3, 0.3, 0.2, 0.2], n: 20, M: 100, runs: 40_000 },
+  { p: [0.3, 0.3, 0.2, 0.2], n: 20, M: 100, runs: 60_000 },
 ];
 
 const METHODS: CollapseTimeMethod[] = ["chain", "fixing-token"];
