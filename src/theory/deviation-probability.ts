@@ -22,7 +22,7 @@
  *    data, so the minimum over a fixed grid of ratios is still a valid bound (the default).
  */
 import { checkFinite, checkIntegerAtLeast } from "../validate.ts";
-import { logGnUnchecked, logWeissmanUnchecked } from "./lemma1-l1-concentration.ts";
+import { logBestGUnchecked } from "./lemma1-l1-concentration.ts";
 import { checkParams } from "./params.ts";
 import { logSumExp } from "./stable-powers.ts";
 import { logThm3BoundUnchecked } from "./thm3-deviation-bound.ts";
@@ -89,7 +89,8 @@ export interface UnionDeviationProbability extends DeviationProbability {
 export function unionBoundForRatio(N: number, n: number, s: number, eps: number, m: number, r: number): UnionDeviationProbability {
   const a = n / (N + n);
   const K = (eps * (1 - a * r)) / (a * r);
-  const logG = Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
+  // Eq (13)'s large case is refuted (lemma1-large-case): 2^s - 2 there, the smaller valid G elsewhere.
+  const logG = logBestGUnchecked(n, s);
   const logTerm = (i: number): number => {
     const t = K * r ** i;
     return t > 2 ? -Infinity : Math.min(0, logG - (n * t * t) / 2);

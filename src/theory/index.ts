@@ -44,6 +44,7 @@ export {
   gnRegimeUnchecked,
   logGnUnchecked,
   logWeissmanUnchecked,
+  logBestGUnchecked,
   weissmanFactor,
   l1TailBound,
   l1TailBoundUnchecked,

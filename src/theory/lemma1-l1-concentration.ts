@@ -193,6 +193,16 @@ export function logGnUnchecked(n: number, s: number): number {
   }
 }
 
+/**
+ * log of the smallest factor G not refuted: 2^s - 2 where Eq (13)'s large case applies (that case is
+ * refuted, see the file comment), else the smaller of Eq (13)'s G_n(s) and 2^s - 2.
+ * @example logBestGUnchecked(10, 600) === logWeissmanUnchecked(600); // => true
+ */
+export function logBestGUnchecked(n: number, s: number): number {
+  if (gnRegimeUnchecked(n, s) === "large") return logWeissmanUnchecked(s);
+  return Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
+}
+
 /** G_n(s) in log space, its value (Infinity once it overflows) and the case used. */
 export interface GnResult {
   log: number;
@@ -246,12 +256,7 @@ export interface LogBound {
  * @example l1TailBoundUnchecked(1000, 3, 0.5, 0.2, "lemma1").value; // => 1.2366921734631341e-8
  */
 export function l1TailBoundUnchecked(n: number, s: number, pi: number, eps: number, form: TailForm): LogBound {
-  const logG =
-    form === "lemma1"
-      ? logGnUnchecked(n, s)
-      : form === "weissman" || gnRegimeUnchecked(n, s) === "large"
-        ? logWeissmanUnchecked(s)
-        : Math.min(logGnUnchecked(n, s), logWeissmanUnchecked(s));
+  const logG = form === "lemma1" ? logGnUnchecked(n, s) : form === "weissman" ? logWeissmanUnchecked(s) : logBestGUnchecked(n, s);
   const log = logG - (n * phiUnchecked(pi) * eps * eps) / 4;
   return { log, value: Math.min(1, Math.exp(log)) };
 }
