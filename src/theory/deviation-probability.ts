@@ -13,7 +13,7 @@
  *    P(D_m >= eps) <= sum_{i=1}^{m-1} P(E_{m-i} >= eps_i). Given p^(j), p_hat^(j) is the empirical
  *    distribution of n draws from p^(j) on s tokens, so Lemma 1 with phi >= 2 (pi of the random
  *    p^(j) is unknown, and <= 1/2) gives P(E_j >= t) <= min(1, G e^{-n t^2/2}), with
- *    G = min(G_n(s), 2^s - 2) (both are valid factors), and P(E_j >= t) = 0 for t > 2 since an L1
+ *    G = 2^s - 2 where Eq (13)'s large case applies (refuted: lemma1-large-case), else min(G_n(s), 2^s - 2), and P(E_j >= t) = 0 for t > 2 since an L1
  *    distance between distributions is at most 2. Thresholds: eps_i = K r^i with 1 <= r < 1/a and
  *    K = eps (1 - a r)/(a r), so that sum_{i>=1} a^i eps_i = eps exactly. Any r > 1 (e.g. a^{-1/2},
  *    eps_i^2 growing like a^{-i}) gives a bound uniform in m, since only the finitely many i with
@@ -115,7 +115,7 @@ export const RATIO_EXPONENTS: readonly number[] = Array.from({ length: 20 }, (_,
 
 /**
  * P(||p^(m) - p^(1)||_1 >= eps) <= min(1, sum_{i=1}^{m-1} min(1, G e^{-n eps_i^2/2}) [eps_i <= 2]),
- * eps_i = K r^i, K = eps (1 - a r)/(a r), G = min(G_n(s), 2^s - 2); see the file comment for the
+ * eps_i = K r^i, K = eps (1 - a r)/(a r), G as in the file comment (logBestGUnchecked); see the file comment for the
  * derivation. `ratio`: a number r in [1, 1/a), or "optimize" (default): the smallest bound over
  * r = a^(-theta), theta in RATIO_EXPONENTS (a minimum of fixed, data-free bounds is a bound).
  * m = 1 gives 0 (p^(1) - p^(1) = 0). Up to 1e6 terms are summed one by one; the rest are bounded
