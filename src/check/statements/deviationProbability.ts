@@ -39,9 +39,10 @@ function exceedances(impl: Implementation, point: Parameters, ctx: CheckContext,
  */
 const PAPER_POINT: Parameters = { ...PAPER_P, N: 100, n: 10, eps: 0.1, m: [2, 5, 20], runs: 2000, expect: "vacuous" };
 const TWO_TOKENS: Parameters = { p: [0.5, 0.5], N: 100, n: 10, eps: 0.08, m: [2, 5, 20], runs: 20000 };
+/** Plus the tightest points of the tightness search (reports/figures/tightness-maps.json) per form. */
 const POINTS: Record<Form, Parameters[]> = {
-  markov: [PAPER_POINT, TWO_TOKENS],
-  union: [PAPER_POINT, TWO_TOKENS, { ...TWO_TOKENS, eps: 0.05 }],
+  markov: [PAPER_POINT, TWO_TOKENS, { ...TWO_TOKENS, N: 128, n: 16, m: [2, 9, 20] }],
+  union: [PAPER_POINT, TWO_TOKENS, { ...TWO_TOKENS, eps: 0.05 }, { ...TWO_TOKENS, N: 32, n: 4, m: [2, 5, 20] }],
 };
 
 /**

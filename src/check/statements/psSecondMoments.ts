@@ -119,6 +119,7 @@ export function psLimitExactStatement(): Statement {
       { p: [0.5, 0.3, 0.2], N: 2, n: 20, M: 30 },
       { p: [0.8, 0.1, 0.1], N: 4, n: 4, M: 20 },
       { p: [0.5, 0.3, 0.2], N: 10, n: 10, M: 20 },
+      { p: [0.5, 0.3, 0.2], N: 4, n: 4, M: 16 },
     ],
     measure(point) {
       const { p0, S0, N, n } = readPoint(point);

@@ -20,8 +20,15 @@ import type { Measurement, Parameters, Relation } from "../types.ts";
 
 const RHO_WHERE = "Theorem 1, Eq (7)";
 const T_WHERE = "Theorem 1, Eq (8)";
+/**
+ * The sharp point first, then the tightest points with n > 2 that the tightness search found
+ * (reports/figures/tightness-maps.json: Eq (7) lower at p = (.5, .5), n = 4, m = 16, tightness 0.99;
+ * Eq (7) upper at n = 4, m = 4; Eq (8) at p = (.9, .1), n = 4), then the earlier regular points.
+ */
 const EXACT_POINTS: Parameters[] = [
   { p: [0.5, 0.5, 0], n: 2, M: 30 },
+  { p: [0.5, 0.5], n: 4, M: 32 },
+  { p: [0.9, 0, 0.1], n: 4, M: 32 },
   { p: [0.5, 0.3, 0.2], n: 12, M: 60 },
   { p: [0.9, 0.05, 0.05], n: 10, M: 60 },
   { p: [0.7, 0.3], n: 40, M: 200 },

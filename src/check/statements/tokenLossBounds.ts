@@ -28,8 +28,11 @@ const MC_POINTS: Parameters[] = [
   { ...PAPER_P, n: 10, m: [1, 5, 10, 15], runs: 4000 },
   { p: [0.5, 0.3, 0.2], n: 20, m: [5, 20, 40], runs: 6000 },
 ];
+/** The sharp n = 2 point, the tightest n > 2 points of the tightness search (n = 4), then regular ones. */
 const EXACT_POINTS: Parameters[] = [
   { pk: 0.5, n: 2, M: 30 },
+  { pk: 0.5, n: 4, M: 16 },
+  { pk: 0.1, n: 4, M: 16 },
   { pk: 0.3, n: 20, M: 100 },
   { pk: 0.05, n: 50, M: 200 },
 ];
