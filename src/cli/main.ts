@@ -17,6 +17,11 @@ export { UsageError } from "./usage.ts";
 
 const PACKAGE = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
+/** commander's own usage errors in the same form as ours: `collapse-harness: <message>`, one line. */
+const ONE_LINE_ERRORS = {
+  outputError: (text: string, write: (text: string) => void) => write(`collapse-harness: ${text.replace(/^error: /, "").replace(/\s*\n\s*/g, " ").trim()}\n`),
+};
+
 export function buildProgram(): Command {
   const program = new Command("collapse-harness")
     .description(
@@ -44,10 +49,11 @@ export function buildProgram(): Command {
       ].join("\n"),
     )
     .showHelpAfterError(false)
+    .configureOutput(ONE_LINE_ERRORS)
     .exitOverride();
   for (const make of commands) {
     const sub = make();
-    sub.exitOverride();
+    sub.configureOutput(ONE_LINE_ERRORS).exitOverride();
     program.addCommand(sub);
   }
   return program;

@@ -84,6 +84,12 @@ describe("verify command", () => {
     expect(readdirSync(tmp).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
+  it("refuses a --delta so small that the run would outgrow its budgets, before any work", async () => {
+    const r = await runCli(["verify", "--delta", "1e-300", "--only", "thm1-sm-exact", "--no-figures", "--quiet", "--out", join(tmp, "tiny-delta")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('collapse-harness: delta must lie in [1e-12, 1), got "1e-300"\n');
+  });
+
   it("writes into out/ (ignored by git) by default, not into the committed reports/ (issue 10 (10))", () => {
     expect(verifyCommand().options.find((o) => o.long === "--out")?.defaultValue).toBe("out");
   });

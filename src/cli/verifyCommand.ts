@@ -26,6 +26,9 @@ export function gitCommit(): string {
   }
 }
 
+/** Smallest suite-wide false-alarm budget `--delta` takes (the default is 1e-6; sample sizes grow as log(1/delta)). */
+export const MIN_DELTA = 1e-12;
+
 export interface VerifyCommandOptions {
   seed: number;
   out: string;
@@ -100,7 +103,8 @@ export function verifyCommand(): Command {
     .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean }) => {
       const seed = parseSeedOption(opts.seed);
       const delta = parseNumberOption(opts.delta, "delta");
-      if (!(delta > 0 && delta < 1)) throw new UsageError(`delta must lie in (0, 1), got ${quoted(opts.delta)}`);
+      // Sample sizes grow as log(1/delta): below MIN_DELTA a run would outgrow the budgets it is sized for.
+      if (!(delta >= MIN_DELTA && delta < 1)) throw new UsageError(`delta must lie in [${MIN_DELTA}, 1), got ${quoted(opts.delta)}`);
       const workers = parseWorkersOption(opts.workers, opts.allowOversubscribe === true);
       if (opts.only?.some((id) => id.trim() === "")) throw new UsageError(`only: an id must not be empty, got ${opts.only.map(quoted).join(" ")}`);
       if (opts.list) {
