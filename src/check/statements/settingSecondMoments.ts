@@ -27,17 +27,20 @@ const MEASURES = [
 
 const ZEROS_INSIDE = [0.45, 0, 0.35, 0.2];
 
+/**
+ * The three settings whose simulators were held only to unbiasedness before, at the paper's p
+ * (s = 600: beyond the exact law of simulate-exact) and at a small p with a zero inside the
+ * support, fixed and fresh real data. Fully and Partially Synthetic have their own exact checks
+ * (thm1-sm, thm2-sm-partial, ps-drift, ps-fresh-real) and simulate-exact.
+ */
 const POINTS: Parameters[] = [
-  { setting: "most-recent", ...PAPER_P, n: 10, K: 5, m: [1, 2, 5, 6, 20], epsilon: 0.02 },
+  { setting: "most-recent", ...PAPER_P, n: 10, K: 5, m: [1, 2, 5, 6, 20], epsilon: 0.03 },
   { setting: "most-recent", p: ZEROS_INSIDE, n: 6, K: 3, m: [1, 2, 3, 4, 8], realData: "fresh", epsilon: 0.03 },
-  { setting: "randomly-sampled", ...PAPER_P, n: 10, m: [1, 2, 5, 20], epsilon: 0.02 },
+  { setting: "randomly-sampled", ...PAPER_P, n: 10, m: [1, 2, 5, 20], epsilon: 0.03 },
   { setting: "randomly-sampled", p: ZEROS_INSIDE, n: 5, m: [1, 2, 3, 6], epsilon: 0.03 },
   { setting: "randomly-sampled", p: ZEROS_INSIDE, n: 5, m: [2, 3, 6], realData: "fresh", epsilon: 0.03 },
-  { setting: "accumulate", ...PAPER_P, n: 10, N: 20, m: [1, 2, 5, 20], epsilon: 0.02 },
+  { setting: "accumulate", ...PAPER_P, n: 10, N: 20, m: [1, 2, 5, 20], epsilon: 0.03 },
   { setting: "accumulate", p: ZEROS_INSIDE, n: 4, N: 3, m: [1, 2, 3, 6], epsilon: 0.03 },
-  { setting: "fully-synthetic", p: ZEROS_INSIDE, n: 5, m: [1, 2, 4], epsilon: 0.03 },
-  { setting: "partially-synthetic", p: ZEROS_INSIDE, n: 5, N: 3, m: [1, 2, 4], epsilon: 0.03 },
-  { setting: "partially-synthetic-fresh", p: ZEROS_INSIDE, n: 5, N: 3, m: [1, 2, 4], epsilon: 0.03 },
 ];
 
 const SETTINGS_COVERED = [...new Set(POINTS.map((p) => String(p.setting)))];
