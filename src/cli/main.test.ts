@@ -1,5 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { main } from "./main.ts";
@@ -65,6 +67,19 @@ describe("help and version (issue 10 (11))", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^Usage: collapse-harness .*\n[\s\S]*Commands:/);
   });
+});
+
+describe("the installed binary (a subprocess)", () => {
+  const bin = fileURLToPath(new URL("../../bin/collapse-harness.js", import.meta.url));
+  it("no arguments: help on stderr, nothing on stdout, exit 2; --version: exit 0", () => {
+    const none = spawnSync(process.execPath, [bin], { encoding: "utf8" });
+    expect(none.status).toBe(2);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toMatch(/^Usage: collapse-harness/);
+    const version = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${VERSION}\n`);
+  }, 60_000);
 });
 
 describe("usage errors and internal errors are never mixed (issue 10 (2))", () => {

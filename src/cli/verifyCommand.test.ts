@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,6 +88,16 @@ describe("verify command", () => {
     const r = await runCli(["verify", "--delta", "1e-300", "--only", "thm1-sm-exact", "--no-figures", "--quiet", "--out", join(tmp, "tiny-delta")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('collapse-harness: delta must lie in [1e-12, 1), got "1e-300"\n');
+  });
+
+  it("a write that fails after the run names the option and the file once (issue 10 (8))", async () => {
+    const out = join(tmp, "blocked-report");
+    mkdirSync(join(out, "verdicts.json"), { recursive: true });
+    const r = await runCli(["verify", "--only", "thm1-sm-exact", "--no-figures", "--quiet", "--workers", "1", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^collapse-harness: out: cannot write .*blocked-report\/verdicts\.json: it is a folder\n$/);
+    expect(r.stderr.match(/cannot write/g)).toHaveLength(1);
+    expect(readdirSync(out)).toEqual(["verdicts.json"]);
   });
 
   it("writes into out/ (ignored by git) by default, not into the committed reports/ (issue 10 (10))", () => {
