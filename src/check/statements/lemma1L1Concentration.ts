@@ -119,7 +119,8 @@ export function lemma1Statements(impl: Implementation): Statement[] {
       id: "lemma1-large-case",
       title:
         "Lemma 1 as printed, large case s >= C0 n/e + 2: G_n(s) = C1 s e^(C0 n/(2e)) is refuted by exact multinomial tails " +
-        "(e.g. the paper's s = 600, n = 10: P = 1 against 3.5e-3); the other two cases are not refuted",
+        "(e.g. the paper's s = 600, n = 10: P = 1 against 3.5e-3; no restriction on eps is printed); the other two cases are not refuted. " +
+        "Refuted: the expression as printed in Seddik et al. with the case assignment read from its layout; not checked: the source (Mardia et al. 2020), which could not be obtained",
       where: WHERE,
       kind: "erratum",
       expected: "refuted",
