@@ -36,3 +36,15 @@ export {
   type PartiallySyntheticTrajectory,
 } from "./partiallySyntheticTrajectory.ts";
 export { partiallySyntheticExact, type PartiallySyntheticExactResult } from "./partiallySyntheticExact.ts";
+export { exactRunLaw, EXACT_RUN_MEASURES, MAX_RUN_LAW_STATES, type ExactRunConfig, type ExactRunLaw, type ExactRunMeasure } from "./exactRunLaw.ts";
+export { multinomialLaw, hypergeometricLaw, pointLaw, convolveLaws, mixLaws, type CountLaw as CountVectorLaw, type CountOutcome } from "./countLaw.ts";
+export {
+  exactFixedCountsLaw,
+  exactMarkovTextLaw,
+  type ExactFixedCountsConfig,
+  type ExactMarkovTextConfig,
+  type ExactMultiContextLaw,
+} from "./multiContextExact.ts";
+export { multinomialL1DeviationLaw, multinomialL1TailExact, l1TailFromLaw, type L1DeviationLaw, type ExactL1Tail } from "./multinomialL1Tail.ts";
+export { partiallySyntheticExpectedLambda } from "./partiallySyntheticLambda.ts";
+export { multivariateHypergeometricPmf } from "./multivariateHypergeometricPmf.ts";
