@@ -8,6 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { isVacuous } from "../check/decide.ts";
+import type { VerdictRecord } from "../check/types.ts";
 import { verifyParallel } from "../check/verifyParallel.ts";
 import { verdictsJsonForComparison } from "../report/index.ts";
 import { runVerify } from "./verifyCommand.ts";
@@ -26,6 +28,15 @@ describe("committed reports", () => {
   it("are exactly what the default verify run writes", async () => {
     const code = await runVerify({ seed: 1, out: tmp, extended: false, delta: 1e-6, figures: true, quiet: true, workers: 2 });
     expect(code).toBe(0);
+    // Exit 0: every verdict as expected (every planted bug refuted, the paper's vacuous points "vacuous").
+    // Every bound declares its a priori range (runCheck makes a bound without one inconclusive),
+    // and none at or beyond it "holds".
+    const { records } = JSON.parse(readFileSync(join(tmp, "verdicts.json"), "utf8")) as { records: VerdictRecord[] };
+    for (const r of records) {
+      if (r.relation !== "equals") expect(r.range, r.id).toBeDefined();
+      if (r.verdict === "holds" && r.range) expect(isVacuous(r.relation, r.predicted, r.range), r.id).toBe(false);
+    }
+    expect(records.filter((r) => r.verdict === "vacuous").length).toBeGreaterThan(0);
     const committed = join(ROOT, "reports");
     const fresh = listFiles(tmp).filter((f) => !f.endsWith(".png")).sort();
     // verify owns verdicts.json, VERDICTS.md and figures/; other reports (benchmarks, transformer) live beside them.
