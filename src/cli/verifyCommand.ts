@@ -64,7 +64,9 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     records,
     figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
   };
-  const command = `npx collapse-harness verify${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
+  // The default run is what reports/ holds: `npm run reports` (= verify --out reports) regenerates it.
+  const flags = `${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
+  const command = flags === "" ? "npm run reports" : `npx collapse-harness verify${flags}`;
   const files: OutputFile[] = [
     { path: join(o.out, "verdicts.json"), data: verdictsJson(report) },
     { path: join(o.out, "VERDICTS.md"), data: verdictsMarkdown(report, { command }) },
