@@ -13,7 +13,7 @@ import { simulateRunChecked, Workspace } from "../loops/simulateRun.ts";
 import type { MultiContextRecord } from "../loops/multiContextRecord.ts";
 import type { RunRecord } from "../loops/runRecord.ts";
 import type { LanguageModel } from "../model/types.ts";
-import { createRng, deriveSeed, rngStreams, type Rng } from "../rng/index.ts";
+import { createRng, deriveSeed, eachRngStream, type Rng } from "../rng/index.ts";
 import { checkChoice } from "../validate.ts";
 import { asUsage, parseIntegerOption, parseNumberOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
 import { checkDistinctOutputs, checkOutputFile, writeOutputs, type OutputFile } from "./writeOutputs.ts";
@@ -186,15 +186,15 @@ function contextsCsv(runs: MultiContextRecord[]): string {
   return lines.join("\n") + "\n";
 }
 
-/** Runs `count` jobs on streams 0..count-1 of seed, with progress. */
+/** Runs `count` jobs on streams 0..count-1 of seed, with progress; one generator made at a time. */
 function runAll<T>(seed: number, count: number, progress: boolean, job: (rng: Rng) => T): T[] {
   const bar = progressReporter(progress, count);
   const out: T[] = [];
   try {
-    rngStreams(seed, count).forEach((rng, r) => {
+    for (const rng of eachRngStream(seed, count)) {
       out.push(job(rng));
-      bar.tick(r + 1);
-    });
+      bar.tick(out.length);
+    }
   } finally {
     bar.stop();
   }

@@ -1,2 +1,2 @@
 export { createRng, rngFromState, checkSeed, seedState, type Rng } from "./rng.ts";
-export { rngStreams, rngStream, deriveSeed } from "./streams.ts";
+export { eachRngStream, rngStreams, rngStream, deriveSeed } from "./streams.ts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createRng, rngFromState, seedState } from "./rng.ts";
-import { deriveSeed, rngStream, rngStreams } from "./streams.ts";
+import { deriveSeed, eachRngStream, rngStream, rngStreams } from "./streams.ts";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
 
 function streamHash(draw: () => number, count: number): string {
@@ -134,6 +134,23 @@ describe("streams", () => {
     const x = all[3].uniform();
     expect(third.uniform()).toBe(x);
     expect(fromThree[0].uniform()).toBe(x);
+  });
+
+  it("eachRngStream yields the states of rngStreams, one at a time, checking its arguments when called", () => {
+    const eager = rngStreams(9, 6, 2).map((r) => r.state());
+    const lazy = Array.from(eachRngStream(9, 6, 2), (r) => r.state());
+    expect(lazy).toEqual(eager);
+    expect(() => eachRngStream(9, -1)).toThrow(/^count/);
+    expect(() => eachRngStream(9, 1, 0.5)).toThrow(/^first/);
+    expect(() => eachRngStream(1.5, 1)).toThrow(/^seed/);
+  });
+
+  it("eachRngStream of a billion streams gives its first at once (nothing is made ahead)", () => {
+    const started = Date.now();
+    const streams = eachRngStream(9, 1e9);
+    const first = streams.next().value;
+    expect(first?.state()).toEqual(rngStream(9, 0).state());
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("gives distinct streams", () => {

@@ -1,9 +1,9 @@
 /**
  * One chunk of a Monte Carlo study, as plain data a worker thread receives, and the function
- * that runs it. Run r always uses stream r of the seed (`rngStreams`), so a chunk's result does
+ * that runs it. Run r always uses stream r of the seed (`eachRngStream`, one generator at a time), so a chunk's result does
  * not depend on the thread that runs it or on how the runs were chunked.
  */
-import { rngStreams } from "../../rng/index.ts";
+import { eachRngStream } from "../../rng/index.ts";
 import { collapseTimeSampler } from "../collapseTime.ts";
 import type { RunRecord } from "../runRecord.ts";
 import { simulateRuns } from "../simulateRuns.ts";
@@ -41,7 +41,9 @@ export function runMonteCarloTask(task: MonteCarloTask): (number | null)[] | Run
 export function runMonteCarloTask(task: MonteCarloTask): (number | null)[] | RunRecord[] {
   if (task.kind === "collapseTimes") {
     const draw = collapseTimeSampler(task.p0, task.n, task.maxGenerations);
-    return rngStreams(task.seed, task.count, task.first).map((rng) => draw(rng));
+    const times: (number | null)[] = [];
+    for (const rng of eachRngStream(task.seed, task.count, task.first)) times.push(draw(rng));
+    return times;
   }
   return simulateRuns(task.seed, task.config, task.count, undefined, task.first);
 }
