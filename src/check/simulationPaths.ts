@@ -8,24 +8,11 @@
  * "sampler:<path>", "contexts:<kind>".
  */
 import { COLLAPSE_TIME_METHODS } from "../loops/collapseTime.ts";
+import { RUN_SERIES } from "../loops/runRecord.ts";
 import { SETTINGS } from "../loops/settings.ts";
 
-/** The per-generation measures (and T) that `simulateRun` records, by RunRecord field. */
-export const RUN_MEASURES = [
-  "T",
-  "collapsedTo",
-  "trainingSize",
-  "sigma",
-  "supNorm",
-  "l1ToP0",
-  "l1ToP1",
-  "l2ToP0",
-  "l2ToP1",
-  "l2SquaredToP0",
-  "l2SquaredToP1",
-  "entropy",
-  "supportSize",
-] as const;
+/** The measures that `simulateRun` records, by RunRecord field: T, the token collapsed to, and every series. */
+export const RUN_MEASURES = ["T", "collapsedTo", ...RUN_SERIES] as const;
 
 /** The sampler paths the engine draws through (each branch that a generation can take). */
 export const SAMPLER_PATHS = [

@@ -7,7 +7,7 @@ export {
   type SimulationConfig,
   type CheckedConfig,
 } from "./simulationConfig.ts";
-export { type RunRecord } from "./runRecord.ts";
+export { RUN_SERIES, type RunRecord } from "./runRecord.ts";
 export { simulateRun, simulateRunChecked, Workspace, type GenerationObserver } from "./simulateRun.ts";
 export { simulateRuns } from "./simulateRuns.ts";
 export { collapseTime, collapseTimeSampler, collapseTimes } from "./collapseTime.ts";

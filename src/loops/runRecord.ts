@@ -32,3 +32,18 @@ export interface RunRecord {
   /** |supp(p^(m))|. */
   supportSize: number[];
 }
+
+/** The per-generation series of a RunRecord (index m = 0..generations), by field name. */
+export const RUN_SERIES = [
+  "trainingSize",
+  "sigma",
+  "supNorm",
+  "l1ToP0",
+  "l1ToP1",
+  "l2ToP0",
+  "l2ToP1",
+  "l2SquaredToP0",
+  "l2SquaredToP1",
+  "entropy",
+  "supportSize",
+] as const satisfies ReadonlyArray<keyof RunRecord>;
