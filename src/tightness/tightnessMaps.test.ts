@@ -130,6 +130,14 @@ describe("tightness maps", () => {
     expect(uniformExpectedLambda(3, 10).value).toBeCloseTo(expectedLambdaOfEmpirical(new Float64Array(3).fill(1 / 3), 10) as number, 14);
   });
 
+  it("map Lemma 1 with exact tails: P(||p_hat - p||_1 >= 1) = 1/2 for n = 2 fair coins, and the bound is never exceeded", () => {
+    const two = mapOf("lemma1-l1-concentration/s=2");
+    expect(two.cells.find((c) => c.x === 2 && c.y === 1)?.measured).toBe(0.5);
+    for (const key of ["lemma1-l1-concentration/s=2", "lemma1-l1-concentration/s=3", "lemma1-l1-concentration/s=8"]) {
+      for (const c of mapOf(key).cells) expect(c.measured as number, `${key} n = ${c.x} eps = ${c.y}`).toBeLessThanOrEqual(c.bound);
+    }
+  });
+
   it("find an informative best point for every bound that has one on its grid, with n > 2 where the grid allows", () => {
     for (const m of maps) {
       expect(m.best, m.key).not.toBeNull();
