@@ -35,6 +35,9 @@ const POINTS: Parameters[] = [
   { weights: uniform(6), n: 12, eps: 1 },
   { weights: [27, 1, 1, 1], n: 2, eps: 1.85 },
   { weights: uniform(16), n: 12, eps: 1.375 },
+  // The tightest cells of the tightness search (src/tightness/lemma1Map.ts): s = 2, n = 2, eps = 1 (0.68); s = 3, n = 16, eps = 0.7 (0.12).
+  { weights: [1, 1], n: 2, eps: 1 },
+  { weights: uniform(3), n: 16, eps: 0.7 },
 ];
 
 /**
