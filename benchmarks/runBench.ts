@@ -118,6 +118,6 @@ export async function runBench(options: BenchOptions): Promise<{ result: BenchRe
     { path: join(options.out, "bench", "benchmarks.json"), data: JSON.stringify(result, null, 2) + "\n" },
     ...plots.map((p) => ({ path: join(options.out, "bench", p.name), data: p.png })),
   ];
-  writeOutputs(files, "out");
+  await writeOutputs(files, "out");
   return { result, files: files.map((f) => f.path) };
 }

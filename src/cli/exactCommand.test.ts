@@ -27,12 +27,13 @@ describe("collapse-harness exact", () => {
     expect(run.stdout).toMatch(/E\[T\] = 17\.19808/);
   });
 
-  it("writes the partially-synthetic JSON, infinite times as null", async () => {
+  it("writes the partially-synthetic JSON, infinite times as the string \"Infinity\" (one JSON writer, issue 10 (13))", async () => {
     const file = join(dir, "p.json");
     const args = ["exact", "--n", "4", "--p", "0.5,0.3,0.2", "--setting", "partially-synthetic", "--real", "3,1,1", "--M", "5"];
     expect((await runCli([...args, "--out", file])).code).toBe(0);
     const r = JSON.parse(readFileSync(file, "utf8"));
-    expect(r).toMatchObject({ setting: "partially-synthetic", N: 5, real: [3, 1, 1], expectedCollapseTime: null });
+    expect(r).toMatchObject({ setting: "partially-synthetic", N: 5, real: [3, 1, 1], expectedCollapseTime: "Infinity" });
+    expect(readFileSync(file, "utf8")).toContain('"p": [0.5, 0.3, 0.2]');
     expect(r.S).toHaveLength(6);
     expect((await runCli(["exact", "--n", "4", "--p", "0.5,0.5", "--setting", "partially-synthetic", "--N", "3", "--M", "2"])).code).toBe(0);
   });

@@ -4,6 +4,7 @@
  */
 import { Command, Option } from "commander";
 import { asUsage, parseIntegerOption, parseNumberOption, UsageError } from "./usage.ts";
+import { jsonFile } from "../report/formatJson.ts";
 import { checkOutputFile, writeOutputs } from "./writeOutputs.ts";
 import { fullySyntheticExact } from "../exact/fullySyntheticExact.ts";
 import { partiallySyntheticExact } from "../exact/partiallySyntheticExact.ts";
@@ -25,11 +26,6 @@ function parseList(text: string, name: string): number[] {
   return text.split(",").map((t, i) => parseNumberOption(t.trim(), `${name}[${i}]`));
 }
 
-/** JSON with infinite values written as null (JSON has no Infinity). */
-function toJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2) + "\n";
-}
-
 function format(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(8) : "infinite";
 }
@@ -40,7 +36,8 @@ export function exactCommand(): Command {
     .summary("solve the Fully or Partially Synthetic chain exactly for small s and n")
     .description(
       "Solve the resampling chain exactly (small s and n): E[T], P(limit = delta_i), E[first token loss], " +
-        "rho_m = P(||p^(m)||_inf = 1) and S_m for m = 0..M. Infinite values are written as null.",
+        "rho_m = P(||p^(m)||_inf = 1) and S_m for m = 0..M. Infinite values are written as the string \"Infinity\" " +
+        "(NaN as \"NaN\"), as in every JSON file the harness writes.",
     )
     .requiredOption("--n <n>", "synthetic samples per generation (integer >= 1)")
     .requiredOption("--p <list>", "original distribution p = p^(0), comma-separated, summing to 1")
@@ -49,7 +46,7 @@ export function exactCommand(): Command {
     .option("--real <list>", "fixed real counts r = N p^(1), comma-separated integers (partially-synthetic)")
     .option("--M <M>", "last generation of rho_m and S_m", "50")
     .option("--out <file>", "write the JSON result here (atomically)")
-    .action((opts: ExactOptions) => {
+    .action(async (opts: ExactOptions) => {
       const n = parseIntegerOption(opts.n, "n", 1);
       const p = parseList(opts.p, "p");
       const setting = opts.setting as (typeof SETTINGS)[number];
@@ -83,7 +80,7 @@ export function exactCommand(): Command {
           `S_${M} = ${format(r.S[M])}, E||p^(${M}) - p^(1)||_1 = ${format(r.l1FromFirst[M])}\n`;
       }
       if (opts.out !== undefined) {
-        writeOutputs([{ path: opts.out, data: toJson(result), option: "out" }]);
+        await writeOutputs([{ path: opts.out, data: jsonFile(result), option: "out" }]);
         summary += `wrote ${opts.out}\n`;
       }
       process.stdout.write(summary);

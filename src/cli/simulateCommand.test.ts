@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SETTINGS } from "../loops/settings.ts";
 import { runCli } from "./runCli.testkit.ts";
-import { formatJson, simulateCommand } from "./simulateCommand.ts";
+import { formatJson } from "../report/formatJson.ts";
+import { simulateCommand } from "./simulateCommand.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "simulate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -206,9 +207,12 @@ describe("collapse-harness simulate", () => {
     for (const word of ["sigma_m", "alpha", "S_0", "NOT in the paper", "floor(n/K)", "Multinomial(n; 1/m"]) expect(r.stdout).toContain(word);
   });
 
-  it("formats numeric arrays on one line and objects indented", () => {
-    expect(formatJson({ a: [1, 2.5, null], b: { c: "x" }, d: [{ e: 1 }] })).toBe(
-      '{\n  "a": [1,2.5,null],\n  "b": {\n    "c": "x"\n  },\n  "d": [\n    {\n      "e": 1\n    }\n  ]\n}',
-    );
+  it("writes its JSON with the report writer, the one JSON writer of every output (issue 10 (13))", async () => {
+    const out = join(dir, "one-writer.json");
+    const r = await cli(["--s", "4", "--support", "3", "--init", "uniform", "--n", "3", "--runs", "2", "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toBe(formatJson(JSON.parse(text)) + "\n");
+    expect(text).toContain('"values": [0.3333333333333333, 0.3333333333333333, 0.3333333333333333, 0]');
   });
 });

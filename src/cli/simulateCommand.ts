@@ -16,6 +16,7 @@ import type { LanguageModel } from "../model/types.ts";
 import { createRng, deriveSeed, eachRngStream, type Rng } from "../rng/index.ts";
 import { checkChoice } from "../validate.ts";
 import { asUsage, parseIntegerOption, parseNumberOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
+import { jsonFile } from "../report/formatJson.ts";
 import { checkDistinctOutputs, checkOutputFile, writeOutputs, type OutputFile } from "./writeOutputs.ts";
 
 /** Generation cap of fully-synthetic runs, which otherwise run until collapse. */
@@ -91,23 +92,6 @@ function parseInit(text: string): { kind: InitKind; file?: string } {
   return { kind, file };
 }
 
-/** JSON with numeric arrays on one line and objects indented: compact, diffable, deterministic. */
-export function formatJson(value: unknown, indent = ""): string {
-  if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== "object")) return `[${value.map((v) => JSON.stringify(v ?? null)).join(",")}]`;
-    const inner = indent + "  ";
-    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${indent}]`;
-  }
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
-    const inner = indent + "  ";
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(",\n")}\n${indent}}`;
-  }
-  if (typeof value === "number" && !Number.isFinite(value)) return "null";
-  return JSON.stringify(value);
-}
-
 /**
  * A progress bar on stderr that appears once a job has run for a second. Off a terminal it prints
  * a line every 5 s (the runs are synchronous, so the bar's own timer never fires: we render).
@@ -170,20 +154,21 @@ const RUN_COLUMNS = [
 ] as const;
 const CONTEXT_COLUMNS = ["contextsVisited", "meanSigma", "fractionCollapsed", "meanCount"] as const;
 
-function runsCsv(runs: RunRecord[]): string {
-  const lines = [["run", "m", ...RUN_COLUMNS].join(",")];
-  runs.forEach((r, i) => {
-    for (let m = 0; m <= r.generations; m++) lines.push([i, m, ...RUN_COLUMNS.map((c) => r[c][m])].join(","));
-  });
-  return lines.join("\n") + "\n";
+/** The CSV rows, one chunk per line (written as they come, never one string). */
+function* runsCsv(runs: RunRecord[]): Generator<string, void, undefined> {
+  yield ["run", "m", ...RUN_COLUMNS].join(",") + "\n";
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    for (let m = 0; m <= r.generations; m++) yield [i, m, ...RUN_COLUMNS.map((c) => r[c][m])].join(",") + "\n";
+  }
 }
 
-function contextsCsv(runs: MultiContextRecord[]): string {
-  const lines = [["run", "m", ...CONTEXT_COLUMNS].join(",")];
-  runs.forEach((r, i) => {
-    for (let m = 0; m <= r.generations; m++) lines.push([i, m, ...CONTEXT_COLUMNS.map((c) => r[c][m])].join(","));
-  });
-  return lines.join("\n") + "\n";
+function* contextsCsv(runs: MultiContextRecord[]): Generator<string, void, undefined> {
+  yield ["run", "m", ...CONTEXT_COLUMNS].join(",") + "\n";
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    for (let m = 0; m <= r.generations; m++) yield [i, m, ...CONTEXT_COLUMNS.map((c) => r[c][m])].join(",") + "\n";
+  }
 }
 
 /** Runs `count` jobs on streams 0..count-1 of seed, with progress; one generator made at a time. */
@@ -243,7 +228,8 @@ Output: JSON with the parameters, p^(0) (single context), a summary (runs collap
 mean sigma_m per generation) and per run: T, the Dirac token reached, and per generation m
 n^(m), sigma_m, ||p^(m)||_inf, L1 and L2 (and squared L2) distances to p^(0) and p^(1), entropy
 (nats), support size. --csv writes the same per-generation rows in long form. Files are written
-atomically, and the same command always writes the same bytes.
+atomically, and the same command always writes the same bytes. As in every JSON file the harness
+writes, numbers JSON cannot hold are the strings "NaN", "Infinity" and "-Infinity".
 `;
 
 /** The `simulate` subcommand. */
@@ -272,8 +258,8 @@ export function simulateCommand(): Command {
     .option("--csv <file>", "also write per-generation rows as CSV")
     .option("--no-progress", "no progress bar on stderr")
     .addHelpText("after", HELP_TEXT)
-    .action((opts: RawOptions) => {
-      process.stdout.write(runSimulate(opts, cmd));
+    .action(async (opts: RawOptions) => {
+      process.stdout.write(await runSimulate(opts, cmd));
     });
   return cmd;
 }
@@ -281,7 +267,7 @@ export function simulateCommand(): Command {
 /** What a simulation produces: the JSON record, the CSV rows if asked, the summary line. */
 interface SimulationOutput {
   result: Record<string, unknown>;
-  csv?: string;
+  csv?: Iterable<string>;
   line: string;
 }
 
@@ -290,7 +276,7 @@ interface SimulationOutput {
  * check (options, p^(0), the engine's configuration, the output paths) happens before any run, and
  * a failure there is a UsageError; the runs themselves raise only bugs.
  */
-function runSimulate(opts: RawOptions, cmd: Command): string {
+async function runSimulate(opts: RawOptions, cmd: Command): Promise<string> {
   const { setting, params, compute } = asUsage(() => planSimulation(opts, cmd));
   checkOutputFile(opts.out, "out");
   if (opts.csv !== undefined) {
@@ -301,9 +287,9 @@ function runSimulate(opts: RawOptions, cmd: Command): string {
     ]);
   }
   const { result, csv, line } = compute();
-  const files: OutputFile[] = [{ path: opts.out, data: formatJson({ command: "simulate", parameters: params, ...result }) + "\n", option: "out" }];
+  const files: OutputFile[] = [{ path: opts.out, data: jsonFile({ command: "simulate", parameters: params, ...result }), option: "out" }];
   if (opts.csv !== undefined && csv !== undefined) files.push({ path: opts.csv, data: csv, option: "csv" });
-  writeOutputs(files);
+  await writeOutputs(files);
   return `simulate ${setting}: ${line}; wrote ${files.map((f) => f.path).join(", ")}\n`;
 }
 

@@ -10,6 +10,7 @@ import { transformerBackends } from "../transformer/backendNames.ts";
 import { checkPreset, transformerPreset, type TransformerPreset } from "../transformer/presets.ts";
 import { parseSetting } from "../transformer/settings.ts";
 import { asUsage, parseIntegerOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
+import { jsonFile } from "../report/formatJson.ts";
 import { checkOutputFile, describeFsError, writeOutputs } from "./writeOutputs.ts";
 
 interface TransformerRawOptions {
@@ -133,7 +134,7 @@ export function transformerCommand(): Command {
           }
         },
       });
-      writeOutputs([{ path: o.out, data: `${JSON.stringify(record)}\n`, option: "out" }]);
+      await writeOutputs([{ path: o.out, data: jsonFile(record), option: "out" }]);
       process.stdout.write(`backend ${record.backend.backend}: ${record.backend.device}; ${record.parameters} parameters\n`);
       for (const s of record.settings) {
         const last = s.generations[s.generations.length - 1];

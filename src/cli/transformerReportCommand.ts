@@ -67,7 +67,7 @@ export function transformerReportCommand(): Command {
       if (plot.warnings.length > 0) throw new Error(`${TRANSFORMER_FIGURE_ID}: the plot renderer warned: ${plot.warnings.join("; ")}`);
       const markdownPath = join(o.out, TRANSFORMER_REPORT_FILE);
       const files = [{ path: markdownPath, data: report.markdown }, ...plotFiles(join(o.out, "figures", TRANSFORMER_FIGURE_ID), plot)];
-      writeOutputs(files.map((f) => ({ ...f, option: "out" })));
+      await writeOutputs(files.map((f) => ({ ...f, option: "out" })));
       for (const f of files) process.stdout.write(`wrote ${f.path}\n`);
     });
 }

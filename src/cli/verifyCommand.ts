@@ -10,7 +10,7 @@ import { Command, Option } from "commander";
 import { planChecks, unexpectedVerdicts } from "../check/verify.ts";
 import { defaultWorkers, verifyParallel } from "../check/verifyParallel.ts";
 import { buildFigures, selectedFigureIds } from "../figures/index.ts";
-import { verdictsJson, verdictsMarkdown, type VerdictReport } from "../report/index.ts";
+import { verdictsJsonFile, verdictsMarkdown, type VerdictReport } from "../report/index.ts";
 import { createProgress } from "./progress.ts";
 import { parseNumberOption, parseSeedOption, parseWorkersOption, quoted, UsageError } from "./usage.ts";
 import { checkOutputFolder, writeOutputs, type OutputFile } from "./writeOutputs.ts";
@@ -68,11 +68,11 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   const flags = `${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
   const command = flags === "" ? "npm run reports" : `npx collapse-harness verify${flags}`;
   const files: OutputFile[] = [
-    { path: join(o.out, "verdicts.json"), data: verdictsJson(report) },
+    { path: join(o.out, "verdicts.json"), data: verdictsJsonFile(report) },
     { path: join(o.out, "VERDICTS.md"), data: verdictsMarkdown(report, { command }) },
     ...figures.flatMap((f) => f.files.map((x) => ({ path: join(o.out, x.path), data: x.data }))),
   ];
-  writeOutputs(files, "out");
+  await writeOutputs(files, "out");
   const wrong = unexpectedVerdicts(records);
   const counts = { holds: 0, vacuous: 0, refuted: 0, inconclusive: 0 };
   for (const r of records) counts[r.verdict]++;

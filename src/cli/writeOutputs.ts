@@ -2,23 +2,27 @@
  * The commands' one way to write their output files. Before any work, `checkOutputFile` and
  * `checkOutputFolder` check that each `--out` can be written (a typo must not cost the whole run);
  * after it, `writeOutputs` writes all or nothing (report/atomicWrite), through symlinks and keeping
- * file modes, and turns a file-system failure into one UsageError line naming the option.
+ * file modes, streaming chunked contents (`jsonFile` of report/formatJson), under a per-folder lock
+ * so that two runs never interleave, removing its temp files on SIGINT/SIGTERM and sweeping those
+ * of killed runs; it turns a file-system failure into one UsageError line naming the option.
  */
 import { closeSync, lstatSync, openSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { resolveWriteTarget as writeTarget, writeFilesAtomic } from "../report/atomicWrite.ts";
+import { resolveWriteTarget as writeTarget, writeFilesAtomicAsync, type FileData } from "../report/atomicWrite.ts";
 import { UsageError } from "./usage.ts";
 
 /** One output file and the option that named it (or whose folder holds it). */
 export interface OutputFile {
   path: string;
-  data: string | Uint8Array;
+  /** A string, bytes, or chunks written as they come (large outputs: never one string). */
+  data: FileData;
   option?: string;
 }
 
 /** A file-system error code in words, for one-line messages. */
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ELOCKED") return (err as Error).message;
   const words: Record<string, string> = {
     EACCES: "permission denied",
     EPERM: "operation not permitted",
@@ -120,12 +124,13 @@ export function checkDistinctOutputs(files: ReadonlyArray<{ path: string; option
 }
 
 /**
- * Writes the files all or nothing; a file-system failure becomes one UsageError line
- * `<option>: cannot write <path>: <reason>`.
+ * Writes the files all or nothing, as one group that no other run's group interleaves with; a
+ * file-system failure becomes one UsageError line `<option>: cannot write <path>: <reason>`.
+ * SIGINT or SIGTERM meanwhile removes the temp files and exits 130 or 143.
  */
-export function writeOutputs(files: ReadonlyArray<OutputFile>, option = "out"): void {
+export async function writeOutputs(files: ReadonlyArray<OutputFile>, option = "out"): Promise<void> {
   try {
-    writeFilesAtomic(files.map((f) => ({ path: f.path, data: f.data })));
+    await writeFilesAtomicAsync(files.map((f) => ({ path: f.path, data: f.data })));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === undefined) throw err; // not the file system: a bug
     const failed = (err as { path?: string }).path;

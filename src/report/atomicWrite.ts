@@ -1,27 +1,100 @@
 /**
- * Atomic file writes for reports: each file is written to `${path}.<pid>.tmp`, flushed with
- * fsync and renamed over the target, so a reader never sees a half-written file. A target that
- * is a symlink stays one (the write goes to the file it points to), and an existing file keeps
- * its permission bits.
+ * Atomic file writes for reports and every command's outputs.
+ *
+ * - Each file is written to `${path}.collapse-harness-<pid>.tmp` (strings as UTF-8, bytes as given,
+ *   or an iterable of chunks written as they come, so a large output is never one string), flushed
+ *   with fsync and renamed over the target: a reader never sees a half-written file. A target that
+ *   is a symlink stays one (the write goes to the file it points to); an existing file keeps its
+ *   permission bits.
+ * - A group of files commits together: every temp file is written first, and only if all succeeded
+ *   are they renamed; the renames run while this process holds `.collapse-harness.lock` (created
+ *   with O_EXCL, holding its pid) in every target folder, so two runs writing the same files never
+ *   interleave (the last run's group wins whole). A lock whose pid is dead is broken.
+ * - Temp files are removed on SIGINT/SIGTERM during `writeFilesAtomicAsync` (the process then exits
+ *   130 or 143); temp files, probes and broken locks left by killed runs (their pid is not alive)
+ *   are swept from a folder by the next write there.
  */
-import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import {
+  closeSync, existsSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
+  readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync,
+} from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
-/** One file to write: its path and its contents (strings are written as UTF-8). */
+/** What a file holds: a string (UTF-8), bytes, or chunks of either produced as they are written. */
+export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/** One file to write, its contents at hand (what renderers return). */
 export interface FileToWrite {
   path: string;
   data: string | Uint8Array;
 }
 
-function tempPathFor(path: string): string {
-  return `${path}.${process.pid}.tmp`;
+/** One file to write, its contents possibly produced in chunks as it is written. */
+export interface FileToStream {
+  path: string;
+  data: FileData;
 }
 
-function checkFile(file: FileToWrite, name: string): void {
+/** Name of the lock file that a group's renames hold in each target folder. */
+export const LOCK_FILE = ".collapse-harness.lock";
+/** How long a write waits for another live run's lock before giving up. */
+export const LOCK_TIMEOUT_MS = 120_000;
+/** Chunks are gathered into writes of about this many bytes (and the async writer yields between them). */
+const WRITE_BYTES = 1 << 20;
+
+const TEMP_NAME = /\.collapse-harness-(\d+)\.tmp$/;
+const STALE_NAMES = [TEMP_NAME, /^\.collapse-harness-probe-(\d+)$/, /^\.collapse-harness\.lock\.broken-(\d+)$/];
+
+function tempPathFor(path: string): string {
+  return `${path}.collapse-harness-${process.pid}.tmp`;
+}
+
+/** Whether a process with this id runs (one of another user counts). */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes from `folder` the temp files, write probes and broken locks of processes that are no
+ * longer alive (left by a run killed with SIGKILL, or by a crash); returns the names removed.
+ * @example sweepStaleTemps("out"); // => ["simulate.json.collapse-harness-4242.tmp"] (pid 4242 is dead)
+ */
+export function sweepStaleTemps(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = STALE_NAMES.map((re) => re.exec(name)).find((m) => m !== null);
+    if (match === undefined || match === null || processAlive(Number(match[1]))) continue;
+    try {
+      if (!lstatSync(join(folder, name)).isFile()) continue;
+      rmSync(join(folder, name), { force: true });
+      removed.push(name);
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
+function checkFile(file: FileToStream, name: string): void {
   if (file === null || typeof file !== "object") throw new TypeError(`${name} must be an object { path, data }`);
   if (typeof file.path !== "string" || file.path.length === 0) throw new TypeError(`${name}.path must be a non-empty string`);
-  if (typeof file.data !== "string" && !(file.data instanceof Uint8Array)) {
-    throw new TypeError(`${name}.data must be a string or a Uint8Array`);
+  const data = file.data as unknown;
+  const iterable = data !== null && typeof data === "object" && typeof (data as Iterable<unknown>)[Symbol.iterator] === "function";
+  if (typeof data !== "string" && !(data instanceof Uint8Array) && !iterable) {
+    throw new TypeError(`${name}.data must be a string, a Uint8Array or an iterable of them`);
   }
 }
 
@@ -58,24 +131,6 @@ function existingMode(path: string): number | null {
   }
 }
 
-/** Creates the folder, writes the temp file (with the mode of the file it replaces) and fsyncs it; returns the temp path. */
-function writeTemp(file: FileToWrite): string {
-  mkdirSync(dirname(file.path), { recursive: true });
-  const tmp = tempPathFor(file.path);
-  const bytes = typeof file.data === "string" ? Buffer.from(file.data, "utf8") : file.data;
-  const mode = existingMode(file.path);
-  const fd = openSync(tmp, "w");
-  try {
-    if (mode !== null) fchmodSync(fd, mode);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return tmp;
-}
-
 /** fsync on a folder makes a rename durable; some file systems refuse it, which is harmless. */
 function syncFolder(folder: string): void {
   let fd: number | undefined;
@@ -97,64 +152,420 @@ function removeQuietly(path: string): void {
   }
 }
 
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
+}
+
+// ---- test hooks: child-process tests synchronise with a write through these (never set in use) ----
+
 /**
- * Writes one file atomically: mkdir -p its folder, write `${path}.<pid>.tmp`, fsync, rename.
+ * With COLLAPSE_HARNESS_TEST_HOOKS=<folder>, each hook point touches `<folder>/<point>.<pid>`; a
+ * point listed in COLLAPSE_HARNESS_TEST_PAUSE (comma-separated) then waits until
+ * `<folder>/<point>.<pid>.go` exists. Points: temp-written (the first chunk of the first temp file
+ * is on disk), lock-wait (another live run holds a lock), between-renames (the first file of a
+ * group is renamed, the others not yet).
+ */
+function hookGate(point: string): string | null {
+  const folder = process.env.COLLAPSE_HARNESS_TEST_HOOKS;
+  if (folder === undefined || folder === "") return null;
+  const marker = join(folder, `${point}.${process.pid}`);
+  writeFileSync(marker, "");
+  return (process.env.COLLAPSE_HARNESS_TEST_PAUSE ?? "").split(",").includes(point) ? `${marker}.go` : null;
+}
+function testHookSync(point: string): void {
+  const gate = hookGate(point);
+  if (gate !== null) while (!existsSync(gate)) sleepSync(10);
+}
+async function testHook(point: string): Promise<void> {
+  const gate = hookGate(point);
+  if (gate !== null) while (!existsSync(gate)) await sleep(10);
+}
+
+// ---- what a signal must clean up ----
+
+const liveTemps = new Set<string>();
+const heldLocks = new Set<string>();
+let guards = 0;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of liveTemps) removeQuietly(tmp);
+  for (const lock of heldLocks) releaseLock(lock);
+  process.exit(signal === "SIGINT" ? 130 : 143);
+}
+
+/** From the first temp file to the last rename, SIGINT and SIGTERM remove the temp files and exit. */
+function guardSignals(): void {
+  if (guards++ === 0) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+}
+/** One turn of the event loop first, so that a signal that came during the renames is still handled. */
+async function unguardSignals(): Promise<void> {
+  await nextTurn();
+  if (--guards === 0) {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+// ---- locks ----
+
+function readHolder(lock: string): number | null {
+  try {
+    const text = readFileSync(lock, "utf8").trim();
+    return /^\d+$/.test(text) ? Number(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Breaks a lock whose holder is dead (or that stayed empty): moves it aside, and puts back a live one moved by a race. */
+function breakLock(lock: string, expected: number | null): void {
+  const moved = `${lock}.broken-${process.pid}`;
+  try {
+    renameSync(lock, moved);
+  } catch {
+    return; // another run broke it first
+  }
+  if (readHolder(moved) !== expected) {
+    try {
+      linkSync(moved, lock); // a live run's fresh lock: restore it unless yet another exists
+    } catch {
+      /* one exists */
+    }
+  }
+  removeQuietly(moved);
+}
+
+/** One attempt at a folder's lock: true when taken; otherwise the pid holding it (null when unknown). */
+function tryLock(folder: string): true | { holder: number | null } {
+  const lock = join(folder, LOCK_FILE);
+  let fd: number;
+  try {
+    fd = openSync(lock, "wx");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw Object.assign(err as Error, { path: folder });
+    const holder = readHolder(lock);
+    if (holder !== null && !processAlive(holder)) {
+      breakLock(lock, holder);
+    } else if (holder === null) {
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        /* released meanwhile */
+      }
+      if (age > 10_000) breakLock(lock, null); // created, never filled: its writer died
+    }
+    return { holder };
+  }
+  heldLocks.add(lock);
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function releaseLock(lock: string): void {
+  heldLocks.delete(lock);
+  if (readHolder(lock) === process.pid) removeQuietly(lock);
+}
+
+function lockTimeout(folder: string, holder: number | null): Error {
+  const who = holder === null ? "another run" : `another collapse-harness run (pid ${holder})`;
+  return Object.assign(
+    new Error(`${who} kept ${join(folder, LOCK_FILE)} for ${LOCK_TIMEOUT_MS / 1000} s (remove it if no run is writing there)`),
+    { code: "ELOCKED", path: folder },
+  );
+}
+
+/** Takes the lock of every folder, in sorted order (two groups never wait on each other in a cycle). */
+function lockFoldersSync(folders: string[]): string[] {
+  const held: string[] = [];
+  try {
+    for (const folder of folders) {
+      const deadline = Date.now() + LOCK_TIMEOUT_MS;
+      let waited = false;
+      for (let got = tryLock(folder); got !== true; got = tryLock(folder)) {
+        if (Date.now() > deadline) throw lockTimeout(folder, got.holder);
+        if (!waited) testHookSync("lock-wait");
+        waited = true;
+        sleepSync(20);
+      }
+      held.push(join(folder, LOCK_FILE));
+    }
+  } catch (err) {
+    for (const lock of held) releaseLock(lock);
+    throw err;
+  }
+  return held;
+}
+
+async function lockFolders(folders: string[]): Promise<string[]> {
+  const held: string[] = [];
+  try {
+    for (const folder of folders) {
+      const deadline = Date.now() + LOCK_TIMEOUT_MS;
+      let waited = false;
+      for (let got = tryLock(folder); got !== true; got = tryLock(folder)) {
+        if (Date.now() > deadline) throw lockTimeout(folder, got.holder);
+        if (!waited) await testHook("lock-wait");
+        waited = true;
+        await sleep(20);
+      }
+      held.push(join(folder, LOCK_FILE));
+    }
+  } catch (err) {
+    for (const lock of held) releaseLock(lock);
+    throw err;
+  }
+  return held;
+}
+
+// ---- the temp files ----
+
+/** A temp file being written: chunks are gathered into writes of about WRITE_BYTES. */
+class TempFile {
+  private readonly fd: number;
+  private pending: Array<string | Uint8Array> = [];
+  private pendingSize = 0;
+  written = 0;
+
+  constructor(readonly tmp: string, target: string) {
+    mkdirSync(dirname(tmp), { recursive: true });
+    const mode = existingMode(target);
+    liveTemps.add(tmp);
+    this.fd = openSync(tmp, "w");
+    try {
+      if (mode !== null) fchmodSync(this.fd, mode);
+    } catch (err) {
+      closeSync(this.fd);
+      throw err;
+    }
+  }
+
+  /** Adds a chunk; true when a write to disk happened. */
+  push(chunk: string | Uint8Array): boolean {
+    if (typeof chunk !== "string" && !(chunk instanceof Uint8Array)) throw new TypeError(`${this.tmp}: a chunk must be a string or a Uint8Array`);
+    this.pending.push(chunk);
+    this.pendingSize += chunk.length;
+    if (this.pendingSize < WRITE_BYTES) return false;
+    this.flush();
+    return true;
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const parts = this.pending.map((c) => (typeof c === "string" ? Buffer.from(c, "utf8") : c));
+    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    this.pending = [];
+    this.pendingSize = 0;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.written += bytes.length;
+  }
+
+  /** Flushes, fsyncs and closes. */
+  finish(): void {
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* closed already */
+    }
+  }
+}
+
+function chunksOf(data: FileData): Iterable<string | Uint8Array> {
+  return typeof data === "string" || data instanceof Uint8Array ? [data] : data;
+}
+
+interface Planned {
+  path: string;
+  asked: string;
+  data: FileData;
+  tmp: string;
+}
+
+/** Checks the arguments and resolves each target (through symlinks); throws before touching the disk. */
+function plan(given: ReadonlyArray<FileToStream>): Planned[] {
+  if (!Array.isArray(given)) throw new TypeError("files must be an array of { path, data }");
+  const seen = new Set<string>();
+  return given.map((file, i) => {
+    checkFile(file, `files[${i}]`);
+    const path = resolveWriteTarget(file.path);
+    if (seen.has(path)) throw new RangeError(`files[${i}].path is listed twice: ${file.path}`);
+    seen.add(path);
+    return { path, asked: file.path, data: file.data, tmp: tempPathFor(path) };
+  });
+}
+
+function foldersOf(files: Planned[]): string[] {
+  return [...new Set(files.map((f) => dirname(f.path)))].sort();
+}
+
+/** Creates the folders (mkdir -p) and sweeps what killed runs left there. */
+function prepareFolders(folders: string[], files: Planned[]): void {
+  for (const folder of folders) {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (err) {
+      throw Object.assign(err as Error, { path: files.find((f) => dirname(f.path) === folder)?.asked });
+    }
+    sweepStaleTemps(folder);
+  }
+}
+
+function checkNotFolders(files: Planned[]): void {
+  for (const file of files) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(file.path).isDirectory();
+    } catch {
+      /* target does not exist yet */
+    }
+    if (isFolder) throw Object.assign(new Error(`${file.asked} is a folder`), { code: "EISDIR", path: file.asked });
+  }
+}
+
+/** The renames, synchronous (no signal handler runs between two of them), under the folders' locks. */
+function commit(files: Planned[]): void {
+  files.forEach((file, i) => {
+    try {
+      renameSync(file.tmp, file.path);
+      liveTemps.delete(file.tmp);
+    } catch (err) {
+      throw Object.assign(err as Error, { path: file.asked });
+    }
+    if (i === 0 && files.length > 1) testHookSync("between-renames");
+  });
+}
+
+function cleanUp(files: Planned[], locks: string[]): void {
+  for (const file of files) {
+    if (liveTemps.delete(file.tmp)) removeQuietly(file.tmp);
+  }
+  for (const lock of locks) releaseLock(lock);
+}
+
+/** The error with `path` set to the file as the caller named it (for one-line messages). */
+function withPath(err: unknown, file: Planned): unknown {
+  return err !== null && typeof err === "object" ? Object.assign(err, { path: file.asked }) : err;
+}
+
+/**
+ * Writes one file atomically: mkdir -p its folder, write its temp file, fsync, rename.
  * On failure the temp file is removed and the target is left as it was.
  * @example writeFileAtomic("reports/verdicts.json", "{}\n"); // => undefined (file written)
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: FileData): void {
   writeFilesAtomic([{ path, data }]);
 }
 
 /**
- * Writes several files as one unit: every temp file is written and fsynced first, and only if all
- * succeeded are they renamed over their targets; on any failure before the renames, all temp files
- * are removed and no target is touched. (Each rename is atomic; the renames as a group are not,
- * but they only fail on a target that is a folder, which is checked before the first rename.)
+ * Writes several files as one unit, synchronously: every temp file is written and fsynced first,
+ * and only if all succeeded are they renamed over their targets, under the folders' locks; on any
+ * failure before the renames, all temp files are removed and no target is touched. (Each rename is
+ * atomic; they only fail on a target that is a folder, which is checked before the first rename.)
+ * Being synchronous, it cannot react to a signal: a run killed meanwhile leaves temp files that the
+ * next write to the folder sweeps. Commands use `writeFilesAtomicAsync`.
  * @example writeFilesAtomic([{ path: "a.md", data: "# A\n" }, { path: "b.png", data: bytes }]);
  */
-export function writeFilesAtomic(given: ReadonlyArray<FileToWrite>): void {
-  if (!Array.isArray(given)) throw new TypeError("files must be an array of { path, data }");
-  const seen = new Set<string>();
-  given.forEach((file, i) => {
-    checkFile(file, `files[${i}]`);
-    const key = resolveWriteTarget(file.path);
-    if (seen.has(key)) throw new RangeError(`files[${i}].path is listed twice: ${file.path}`);
-    seen.add(key);
-  });
-  const files = given.map((file) => ({ path: resolveWriteTarget(file.path), data: file.data, asked: file.path }));
-  const temps: string[] = [];
+export function writeFilesAtomic(given: ReadonlyArray<FileToStream>): void {
+  const files = plan(given);
+  const folders = foldersOf(files);
+  let locks: string[] = [];
   try {
+    prepareFolders(folders, files);
+    let hooked = false;
     for (const file of files) {
-      temps.push(tempPathFor(file.path));
+      const temp = new TempFile(file.tmp, file.path);
       try {
-        writeTemp(file);
+        for (const chunk of chunksOf(file.data)) {
+          if (temp.push(chunk) && !hooked) {
+            hooked = true;
+            testHookSync("temp-written");
+          }
+        }
+        temp.finish();
+        if (!hooked) {
+          hooked = true;
+          testHookSync("temp-written");
+        }
       } catch (err) {
-        throw Object.assign(err as Error, { path: file.asked });
+        temp.abandon();
+        throw withPath(err, file);
       }
     }
-    for (const file of files) {
-      let isFolder = false;
-      try {
-        isFolder = statSync(file.path).isDirectory();
-      } catch {
-        /* target does not exist yet */
-      }
-      if (isFolder) throw Object.assign(new Error(`${file.asked} is a folder`), { code: "EISDIR", path: file.asked });
-    }
-  } catch (err) {
-    for (const tmp of temps) removeQuietly(tmp);
-    throw err;
+    checkNotFolders(files);
+    locks = lockFoldersSync(folders);
+    commit(files);
+  } finally {
+    cleanUp(files, locks);
   }
-  const folders = new Set<string>();
-  files.forEach((file, i) => {
-    try {
-      renameSync(temps[i], file.path);
-    } catch (err) {
-      for (const tmp of temps.slice(i)) removeQuietly(tmp);
-      throw Object.assign(err as Error, { path: file.asked });
+  for (const folder of folders) syncFolder(folder);
+}
+
+/**
+ * `writeFilesAtomic` that yields to the event loop between writes of about 1 MiB, so that SIGINT
+ * and SIGTERM are handled while the temp files are written: they are removed and the process exits
+ * with 130 (SIGINT) or 143 (SIGTERM), no target touched. The renames themselves run in one
+ * synchronous step: a signal arriving then is handled after them (the group is committed whole).
+ * @example await writeFilesAtomicAsync([{ path: "out/runs.json", data: jsonFile(record) }]);
+ */
+export async function writeFilesAtomicAsync(given: ReadonlyArray<FileToStream>): Promise<void> {
+  const files = plan(given);
+  const folders = foldersOf(files);
+  let locks: string[] = [];
+  guardSignals();
+  try {
+    prepareFolders(folders, files);
+    let hooked = false;
+    for (const file of files) {
+      const temp = new TempFile(file.tmp, file.path);
+      try {
+        for (const chunk of chunksOf(file.data)) {
+          if (!temp.push(chunk)) continue;
+          if (!hooked) {
+            hooked = true;
+            await testHook("temp-written");
+          }
+          await nextTurn();
+        }
+        temp.finish();
+        if (!hooked) {
+          hooked = true;
+          await testHook("temp-written");
+        }
+      } catch (err) {
+        temp.abandon();
+        throw withPath(err, file);
+      }
     }
-    folders.add(dirname(resolve(file.path)));
-  });
+    checkNotFolders(files);
+    locks = await lockFolders(folders);
+    commit(files);
+  } finally {
+    cleanUp(files, locks);
+    await unguardSignals();
+  }
   for (const folder of folders) syncFolder(folder);
 }

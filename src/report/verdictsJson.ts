@@ -2,7 +2,7 @@
  * verdicts.json: the machine-readable report of one `verify` run. Byte-identical for identical
  * input: fixed key order, 2-space indent, full-precision numbers, trailing newline.
  */
-import { formatJson, sortKeysDeep } from "./formatJson.ts";
+import { formatJson, jsonFile, sortKeysDeep } from "./formatJson.ts";
 import { VOLATILE_REPORT_FIELDS, type VerdictReport } from "./types.ts";
 
 const REPORT_KEYS = ["tool", "version", "commit", "seed", "budget", "durationSeconds", "records", "figures"];
@@ -40,10 +40,20 @@ function orderedReport(report: VerdictReport): Record<string, unknown> {
  * @example verdictsJson(report).endsWith("}\n"); // => true
  */
 export function verdictsJson(report: VerdictReport): string {
+  let text = "";
+  for (const chunk of verdictsJsonFile(report)) text += chunk;
+  return text;
+}
+
+/**
+ * The text of `verdictsJson(report)` in chunks, produced as they are written (report checked at the call).
+ * @example [...verdictsJsonFile(report)].join("") === verdictsJson(report); // => true
+ */
+export function verdictsJsonFile(report: VerdictReport): Iterable<string> {
   if (report === null || typeof report !== "object") throw new TypeError("report must be a VerdictReport object");
   if (!Array.isArray(report.records)) throw new TypeError("report.records must be an array");
   if (!Array.isArray(report.figures)) throw new TypeError("report.figures must be an array");
-  return formatJson(orderedReport(report)) + "\n";
+  return jsonFile(orderedReport(report));
 }
 
 /**
