@@ -1,0 +1,91 @@
+/**
+ * CALIBRATION.md from a calibration record: per check, the observed false-alarm rate at each
+ * inflated delta with its 95% Clopper-Pearson interval, its ratio to delta and the one-sided test;
+ * per power family, the detection curve's 50% and 95% points against the stated epsilon. Pure.
+ */
+import { escapeCell, formatNumber, formatParameters, markdownTable, type ParameterValue } from "../report/index.ts";
+import type { CalibrationReport } from "./types.ts";
+
+const fmt = (x: number | null, sig = 3): string => (x === null ? "beyond the grid" : formatNumber(x, sig));
+const params = (p: Record<string, unknown>): string => escapeCell(formatParameters(p as Record<string, ParameterValue>));
+
+export function calibrationMarkdown(r: CalibrationReport, options: { command: string }): string {
+  const failing = r.falseAlarms.filter((f) => !f.passes);
+  const within = r.power.filter((p) => p.ratio !== null && p.ratio <= 1.5).length;
+  const lines = [
+    "# Calibration",
+    "",
+    "Measured error rates of the Monte Carlo checks (issue 11, part 1). **False alarms**: each check runs against the reference implementation " +
+      `at an inflated per-check delta (${r.inflatedDeltas.join(", ")}) over ${r.seeds.falseAlarm} seeds; "refuted" is a false alarm ("inconclusive" is a lack of power, counted apart). ` +
+      `The rate passes when a one-sided Clopper-Pearson test at level ${r.testLevel} does not show it above delta; intervals are 95% Clopper-Pearson. ` +
+      "A ratio observed/delta far below 1 means the interval is conservative: it spends samples on a guarantee the check does not need. " +
+      `**Power**: each family perturbs one check through the Implementation hooks (as the planted bugs do) by a graded size t and runs it at the default run's per-check delta (${formatNumber(r.defaultDelta, 3)}) over ${r.seeds.power} seeds per size (the same seeds at every size). ` +
+      "The discrepancy is in the units of the epsilon the check states; the 50% and 95% points are interpolated on the grid; the stated epsilon is the median of the unperturbed runs' (VERDICTS.md prints it for seed 1). " +
+      "A check keeps its promise when the 95% point is at most its stated epsilon (ratio <= 1); a ratio far below 1 means the stated epsilon is loose. This file is generated; do not edit it by hand.",
+    "",
+    `- Regenerate: \`${options.command}\``,
+    `- Tool: ${r.tool} ${r.version}`,
+    `- Seed: ${r.seed}${r.quick ? " (quick run: a few checks, few seeds)" : ""}`,
+    `- Duration: ${r.durationSeconds} s`,
+    "",
+    `**Summary:** ${r.falseAlarms.length} (check, delta) false-alarm rates, ${r.falseAlarms.length - failing.length} within delta${failing.length ? ` (over: ${failing.map((f) => `${f.statement}#${f.point} at ${f.delta}`).join(", ")})` : ""}; ` +
+      `${r.power.length} power families, ${within} with the 95% point within a factor 1.5 of the stated epsilon.`,
+    "",
+    "## False alarms",
+    "",
+    markdownTable(
+      ["check", "parameters", "relation", "delta", "refuted", "rate [95% CI]", "observed / delta", "inconclusive", `one-sided lower bound (level ${r.testLevel})`, "within delta"],
+      r.falseAlarms.map((f) => [
+        `\`${f.statement}#${f.point}\``,
+        params(f.parameters),
+        f.relation,
+        formatNumber(f.delta, 3),
+        `${f.refuted.count} / ${f.refuted.trials}`,
+        `${formatNumber(f.refuted.rate, 3)} [${formatNumber(f.refuted.lo, 3)}, ${formatNumber(f.refuted.hi, 3)}]`,
+        formatNumber(f.ratio, 3),
+        String(f.inconclusive),
+        formatNumber(f.lowerBound, 3),
+        f.passes ? "yes" : "**no**",
+      ]),
+      ["left", "left", "left", "right", "right", "right", "right", "right", "right", "left"],
+    ),
+    "",
+    "## Power",
+    "",
+    markdownTable(
+      ["family", "check", "parameters", "perturbation", "units", "50% point", "95% point", "stated epsilon", "95% point / epsilon"],
+      r.power.map((p) => [
+        p.family,
+        `\`${p.statement}#${p.point}\``,
+        params(p.parameters),
+        escapeCell(p.perturbation),
+        escapeCell(p.units),
+        fmt(p.at50),
+        fmt(p.at95),
+        formatNumber(p.statedEpsilon, 3),
+        p.ratio === null ? "—" : formatNumber(p.ratio, 3),
+      ]),
+      ["left", "left", "left", "left", "left", "right", "right", "right", "right"],
+    ),
+    "",
+    "### Detection curves",
+    "",
+    ...r.power.flatMap((p) => [
+      `**${p.family}** (${escapeCell(p.perturbation)}):`,
+      "",
+      markdownTable(
+        ["t", "discrepancy", "detected", "rate [95% CI]"],
+        p.curve.map((c) => [formatNumber(c.size, 3), formatNumber(c.discrepancy, 3), `${c.detected.count} / ${c.detected.trials}`, `${formatNumber(c.detected.rate, 3)} [${formatNumber(c.detected.lo, 3)}, ${formatNumber(c.detected.hi, 3)}]`]),
+        ["right", "right", "right", "right"],
+      ),
+      "",
+    ]),
+    "## Not calibrated",
+    "",
+    `Monte Carlo statements not yet calibrated: ${r.notCalibrated.length ? r.notCalibrated.map((s) => `\`${s}\``).join(", ") : "none"}.`,
+    "",
+    `Deterministic statements (exact, oracle, property; delta 0, no draw of chance can flip them), skipped: ${r.deterministic.map((s) => `\`${s}\``).join(", ")}.`,
+    "",
+  ];
+  return lines.join("\n");
+}
