@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { commands } from "./commands.ts";
+import { calibrateCommand } from "./calibrateCommand.ts";
 import { UsageError } from "./usage.ts";
 
 export { UsageError } from "./usage.ts";
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
     sub.configureOutput(ONE_LINE_ERRORS).exitOverride();
     program.addCommand(sub);
   }
+  program.addCommand(calibrateCommand().configureOutput(ONE_LINE_ERRORS).exitOverride());
   return program;
 }
 
