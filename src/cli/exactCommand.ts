@@ -6,6 +6,8 @@ import { Command, Option } from "commander";
 import { asUsage, parseIntegerOption, parseNumberOption, UsageError } from "./usage.ts";
 import { jsonFile } from "../report/formatJson.ts";
 import { checkOutputFile, writeOutputs } from "./writeOutputs.ts";
+import { checkExactLimits, EXACT_BYTES_PER_ENTRY, EXACT_JSON_BYTES_PER_ENTRY, EXACT_SERIES } from "./exactLimits.ts";
+import { limitsHelp } from "./resourceLimits.ts";
 import { fullySyntheticExact } from "../exact/fullySyntheticExact.ts";
 import { partiallySyntheticExact } from "../exact/partiallySyntheticExact.ts";
 
@@ -46,6 +48,7 @@ export function exactCommand(): Command {
     .option("--real <list>", "fixed real counts r = N p^(1), comma-separated integers (partially-synthetic)")
     .option("--M <M>", "last generation of rho_m and S_m", "50")
     .option("--out <file>", "write the JSON result here (atomically)")
+    .addHelpText("after", limitsHelp(`  estimates  ${EXACT_SERIES} series of M + 1 numbers: ${EXACT_BYTES_PER_ENTRY} bytes of memory and ${EXACT_JSON_BYTES_PER_ENTRY} of JSON per entry\n`))
     .action(async (opts: ExactOptions) => {
       const n = parseIntegerOption(opts.n, "n", 1);
       const p = parseList(opts.p, "p");
@@ -57,6 +60,7 @@ export function exactCommand(): Command {
       const N = opts.N === undefined ? undefined : parseIntegerOption(opts.N, "N", 1);
       const real = opts.real === undefined ? undefined : parseList(opts.real, "real");
       if (opts.out !== undefined) checkOutputFile(opts.out, "out");
+      checkExactLimits(M, opts.out);
       // The solvers check p, n, N, real and the size of the chain before solving: their
       // RangeErrors name the option (engine errors, such as a failed allocation, stay bugs).
       let result;

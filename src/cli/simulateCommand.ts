@@ -18,6 +18,8 @@ import { checkChoice } from "../validate.ts";
 import { asUsage, parseIntegerOption, parseNumberOption, parseSeedOption, quoted, UsageError } from "./usage.ts";
 import { jsonFile } from "../report/formatJson.ts";
 import { checkDistinctOutputs, checkOutputFile, writeOutputs, type OutputFile } from "./writeOutputs.ts";
+import { limitsHelp } from "./resourceLimits.ts";
+import { checkSimulateMemory, checkSimulateOutputs, SIMULATE_LIMITS_HELP } from "./simulateLimits.ts";
 
 /** Generation cap of fully-synthetic runs, which otherwise run until collapse. */
 export const UNTIL_COLLAPSE_CAP = 100_000;
@@ -258,6 +260,7 @@ export function simulateCommand(): Command {
     .option("--csv <file>", "also write per-generation rows as CSV")
     .option("--no-progress", "no progress bar on stderr")
     .addHelpText("after", HELP_TEXT)
+    .addHelpText("after", limitsHelp(SIMULATE_LIMITS_HELP))
     .action(async (opts: RawOptions) => {
       process.stdout.write(await runSimulate(opts, cmd));
     });
@@ -286,6 +289,8 @@ async function runSimulate(opts: RawOptions, cmd: Command): Promise<string> {
       { path: opts.csv, option: "csv" },
     ]);
   }
+  checkSimulateMemory(params);
+  checkSimulateOutputs(params, { out: opts.out, csv: opts.csv, asOneString: false });
   const { result, csv, line } = compute();
   const files: OutputFile[] = [{ path: opts.out, data: jsonFile({ command: "simulate", parameters: params, ...result }), option: "out" }];
   if (opts.csv !== undefined && csv !== undefined) files.push({ path: opts.csv, data: csv, option: "csv" });
@@ -331,6 +336,9 @@ function planSimulation(opts: RawOptions, cmd: Command): { setting: Setting; par
       : contextLength !== null
         ? MARKOV_DEFAULT_GENERATIONS
         : DEFAULT_GENERATIONS[setting];
+  const textLengthGiven = opts.textLength === undefined ? null : parseIntegerOption(opts.textLength, "text-length", 1);
+  const synthetic = init.kind !== "json" && init.kind !== "corpus";
+  checkSimulateMemory({ setting, s: synthetic ? s : null, n, runs, generations, stopAtCollapse, contexts: contextsGiven, contextLength, textLength: textLengthGiven });
   const spec: InitSpec = {
     kind: init.kind,
     s: (init.kind === "json" || init.kind === "corpus") && !sGiven ? (undefined as unknown as number) : s,
