@@ -2,7 +2,9 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveWriteTarget, writeFileAtomic, writeFilesAtomic } from "./atomicWrite.ts";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { LOCK_FILE, processAlive, resolveWriteTarget, sweepStaleTemps, writeFileAtomic, writeFilesAtomic, writeFilesAtomicAsync } from "./atomicWrite.ts";
 
 let root: string;
 beforeEach(() => {
@@ -145,5 +147,91 @@ describe("symlinks and modes (issue 10 (9))", () => {
     expect(err?.code).toBe("EISDIR");
     expect(err?.path).toBe(join(root, "x.md"));
     expect(err?.message).not.toMatch(/cannot write/);
+  });
+});
+
+/** The pid of a process that has exited (a child run to its end). */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ["-e", ""]);
+  expect(r.pid).toBeGreaterThan(0);
+  expect(processAlive(r.pid)).toBe(false);
+  return r.pid;
+}
+
+describe("streamed contents (issue 10 (13))", () => {
+  it("writes an iterable of chunks as they come: the temp file grows before the last chunk is made", () => {
+    const path = join(root, "big.json");
+    const sizes: number[] = [];
+    const chunk = "x".repeat(1 << 16);
+    function* chunks(): Generator<string | Uint8Array> {
+      for (let i = 0; i < 50; i++) yield chunk; // 3.1 MiB in 64 KiB chunks
+      sizes.push(statSync(`${path}.collapse-harness-${process.pid}.tmp`).size);
+      yield new Uint8Array([0x0a]);
+    }
+    writeFileAtomic(path, chunks());
+    expect(sizes[0]).toBeGreaterThanOrEqual(1 << 20); // on disk before the end: never one string
+    expect(sizes[0]).toBeLessThan(50 << 16);
+    expect(statSync(path).size).toBe((50 << 16) + 1);
+    expect(readFileSync(path, "utf8").endsWith("x\n")).toBe(true);
+    expect(listAll(root)).toEqual(["big.json"]);
+  });
+
+  it("a chunk that fails to be produced leaves no file and no temp file, the error carrying the path", async () => {
+    function* failing(): Generator<string> {
+      yield "{";
+      throw new TypeError("value.a is a bigint");
+    }
+    expect(() => writeFileAtomic(join(root, "a.json"), failing())).toThrow(/bigint/);
+    await expect(writeFilesAtomicAsync([{ path: join(root, "b.json"), data: failing() }])).rejects.toMatchObject({ path: join(root, "b.json") });
+    expect(listAll(root)).toEqual([]);
+  });
+});
+
+describe("stale temp files and locks (issue 10 (5), (6))", () => {
+  it("sweeps the temp files, probes and broken locks of dead pids, and nothing else", () => {
+    const dead = deadPid();
+    const names = [
+      `a.json.collapse-harness-${dead}.tmp`, `.collapse-harness-probe-${dead}`, `${LOCK_FILE}.broken-${dead}`,
+      `b.json.collapse-harness-${process.pid}.tmp`, `c.json.${dead}.tmp`, "notes.tmp",
+    ];
+    for (const name of names) writeFileSync(join(root, name), "");
+    expect(sweepStaleTemps(root).sort()).toEqual(names.slice(0, 3).sort());
+    expect(listAll(root)).toEqual(names.slice(3).sort());
+    expect(sweepStaleTemps(join(root, "missing"))).toEqual([]);
+  });
+
+  it("breaks a lock held by a dead pid and removes its own lock after the renames", async () => {
+    writeFileSync(join(root, LOCK_FILE), `${deadPid()}\n`);
+    writeFilesAtomic([{ path: join(root, "a.json"), data: "1\n" }]);
+    expect(existsSync(join(root, LOCK_FILE))).toBe(false);
+    writeFileSync(join(root, LOCK_FILE), `${deadPid()}\n`);
+    await writeFilesAtomicAsync([{ path: join(root, "b.json"), data: "2\n" }]);
+    expect(listAll(root)).toEqual(["a.json", "b.json"]);
+  });
+
+  it("waits while a live process holds the folder's lock, then commits once it is gone", async () => {
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    const exited = new Promise((done) => holder.on("exit", done));
+    const hooks = join(root, "hooks");
+    mkdirSync(hooks);
+    const out = join(root, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, LOCK_FILE), `${holder.pid}\n`);
+    process.env.COLLAPSE_HARNESS_TEST_HOOKS = hooks;
+    try {
+      let settled = false;
+      const write = writeFilesAtomicAsync([{ path: join(out, "r.json"), data: "{}\n" }]).finally(() => (settled = true));
+      while (!existsSync(join(hooks, `lock-wait.${process.pid}`))) await new Promise((r) => setTimeout(r, 10));
+      expect(settled).toBe(false);
+      expect(existsSync(join(out, "r.json"))).toBe(false); // written, not committed
+      holder.kill("SIGKILL");
+      await exited;
+      await write;
+      expect(readFileSync(join(out, "r.json"), "utf8")).toBe("{}\n");
+      expect(readdirSync(out)).toEqual(["r.json"]);
+    } finally {
+      delete process.env.COLLAPSE_HARNESS_TEST_HOOKS;
+      holder.kill("SIGKILL");
+    }
   });
 });

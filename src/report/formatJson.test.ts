@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJson, sortKeysDeep } from "./formatJson.ts";
+import { formatJson, jsonChunks, jsonFile, sortKeysDeep } from "./formatJson.ts";
 
 describe("formatJson", () => {
   it("indents by 2, keeps key order, puts arrays of scalars on one line", () => {
@@ -23,6 +23,29 @@ describe("formatJson", () => {
   });
   it("rejects bigints, naming where", () => {
     expect(() => formatJson({ a: [1n] })).toThrow(/value\.a\[0\]/);
+  });
+});
+
+describe("jsonChunks and jsonFile (issue 10 (13): one writer, streamed)", () => {
+  const value = { a: [1, NaN, "x"], b: [{ c: Infinity, d: undefined, f: () => 1 }, [2, 3], null], e: new Float32Array([0.5]), g: {}, h: [] };
+  it("concatenate to formatJson's text (and a newline for a file)", () => {
+    expect([...jsonChunks(value)].join("")).toBe(formatJson(value));
+    expect([...jsonFile(value)].join("")).toBe(formatJson(value) + "\n");
+    expect([...jsonChunks(undefined)].join("")).toBe("null");
+  });
+  it("come in bounded pieces: a long array of scalars is not one chunk", () => {
+    const long = Array.from({ length: 100_000 }, (_, i) => i / 7);
+    const chunks = [...jsonChunks({ long })];
+    expect(chunks.join("")).toBe(formatJson({ long }));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100_000);
+  });
+  it("are produced lazily: nothing is formatted before it is asked for", () => {
+    const bad = [{ ok: 1 }, { no: 1n }];
+    const it = jsonChunks(bad);
+    expect(it.next().value).toBe("[\n  ");
+    expect(() => [...it]).toThrow(/value\[1\]\.no is a bigint/);
+    expect(() => formatJson(new BigInt64Array(1))).toThrow(/bigint/);
   });
 });
 
