@@ -83,7 +83,7 @@ describe("resource limits before any work (issue 10 (2), (3))", () => {
 });
 
 describe("the limits and estimates", () => {
-  const plan: SimulatePlan = { setting: "fully-synthetic", s: 600, n: 10, runs: 100, generations: 100_000, stopAtCollapse: true, contexts: null, contextLength: null, textLength: null };
+  const plan: SimulatePlan & { s: number } = { setting: "fully-synthetic", s: 600, n: 10, runs: 100, generations: 100_000, stopAtCollapse: true, contexts: null, contextLength: null, textLength: null };
 
   it("memoryLimit is half the smaller of the machine's memory and the heap limit", () => {
     const l = memoryLimit();
