@@ -23,6 +23,8 @@ export default defineConfig({
       // terminal would print after the count reporter's last line. `npm run coverage:text` prints the table.
       reporter: ["json-summary", "json"],
       reportsDirectory: "coverage",
+      // The numbers also when a test fails (the thresholds then add no failure of their own).
+      reportOnFailure: true,
       // Measured on the whole suite (see the README); the thresholds sit a little below, so
       // that a change that drops coverage fails `npm test`.
       thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },

@@ -1,25 +1,27 @@
 /**
  * Vitest reporter that ends the run with the plain line CI reads: `N passed, N failed`.
  * Skipped and todo tests are reported separately and count as neither. With coverage on
- * (`npm test`), vitest checks the thresholds after `onTestRunEnd`, and only when every test
- * passed: the line then waits for `onFinishedReportCoverage` (called once the coverage reports
- * and thresholds are done), and coverage below a threshold counts as one failure.
+ * (`npm test`), vitest writes the coverage reports and checks the thresholds after
+ * `onTestRunEnd`: the line then waits for `onFinishedReportCoverage` (called once they are
+ * done), and when every test passed, coverage below a threshold counts as one failure.
  */
 import type { Reporter, TestModule, Vitest } from "vitest/node";
 
 export default class CountReporter implements Reporter {
-  private coverage = false;
+  /** Whether vitest reports coverage after the run (on, and with failed tests only if reportOnFailure). */
+  private coverage: { enabled: boolean; onFailure: boolean } = { enabled: false, onFailure: false };
   private pending: { passed: number; failed: number; skipped: number } | null = null;
 
   onInit(vitest: Vitest): void {
-    this.coverage = vitest.config.coverage?.enabled === true;
+    const coverage = vitest.config.coverage;
+    this.coverage = { enabled: coverage?.enabled === true, onFailure: coverage?.enabled === true && coverage.reportOnFailure === true };
   }
 
   onFinishedReportCoverage(): void {
     if (this.pending === null) return;
     const { passed, failed, skipped } = this.pending;
     this.pending = null;
-    const below = process.exitCode !== undefined && process.exitCode !== 0;
+    const below = failed === 0 && process.exitCode !== undefined && process.exitCode !== 0;
     if (below) process.stdout.write("\ncoverage below the thresholds of vitest.config.ts (see above)");
     this.print(passed, failed + (below ? 1 : 0), skipped);
   }
@@ -43,7 +45,7 @@ export default class CountReporter implements Reporter {
       if (mod.state() === "failed" && !mod.children.size) failed++;
     }
     failed += unhandledErrors.length;
-    if (this.coverage && failed === 0) this.pending = { passed, failed, skipped };
+    if (this.coverage.enabled && (failed === 0 || this.coverage.onFailure)) this.pending = { passed, failed, skipped };
     else this.print(passed, failed, skipped);
   }
 }
