@@ -25,9 +25,10 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // The numbers also when a test fails (the thresholds then add no failure of their own).
       reportOnFailure: true,
-      // Measured on the whole suite (see the README); the thresholds sit a little below, so
-      // that a change that drops coverage fails `npm test`.
-      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
+      // Measured on the whole suite (2026-12-08: statements 95.1%, branches 87.7%, functions
+      // 95.7%, lines 97.1% of src/); the thresholds sit a point or so below, so that a change
+      // that drops coverage fails `npm test`. Code run only in worker threads counts as uncovered.
+      thresholds: { statements: 94, branches: 86, functions: 94, lines: 96 },
     },
   },
 });
