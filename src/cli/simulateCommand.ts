@@ -5,7 +5,7 @@
 import { SingleBar } from "cli-progress";
 import { Command, Option } from "commander";
 import { CORPUS_PATH, fromCorpus, initialDistribution, INIT_KINDS, readCorpus, type InitKind, type InitSpec } from "../init/index.ts";
-import { REAL_DATA, SETTING_DESCRIPTIONS, SETTINGS, type Setting } from "../loops/index.ts";
+import { REAL_DATA, RUN_SERIES, SETTING_DESCRIPTIONS, SETTINGS, type Setting } from "../loops/index.ts";
 import { checkSimulationConfig, type SimulationConfig } from "../loops/simulationConfig.ts";
 import { simulateContextsChecked, checkContextsConfig } from "../loops/simulateContexts.ts";
 import { checkMarkovTextConfig, simulateMarkovText, type MarkovTextConfig } from "../loops/simulateMarkovText.ts";
@@ -141,19 +141,8 @@ function meanCarried(series: number[][], M: number): number[] {
   return out;
 }
 
-const RUN_COLUMNS = [
-  "trainingSize",
-  "sigma",
-  "supNorm",
-  "l1ToP0",
-  "l1ToP1",
-  "l2ToP0",
-  "l2ToP1",
-  "l2SquaredToP0",
-  "l2SquaredToP1",
-  "entropy",
-  "supportSize",
-] as const;
+/** The CSV columns of a run: every per-generation series of its record. */
+const RUN_COLUMNS = RUN_SERIES;
 const CONTEXT_COLUMNS = ["contextsVisited", "meanSigma", "fractionCollapsed", "meanCount"] as const;
 
 /** The CSV rows, one chunk per line (written as they come, never one string). */
