@@ -3,7 +3,7 @@
  * so any subset of runs (a pilot, the main sample, a worker's share) is reproducible on its own.
  */
 import type { RunRecord, SimulationConfig } from "../loops/index.ts";
-import { rngStreams } from "../rng/index.ts";
+import { eachRngStream } from "../rng/index.ts";
 import type { Implementation } from "./implementation.ts";
 
 /** Calls `visit` with runs first .. first + count - 1 of `config` under `impl`. */
@@ -15,8 +15,8 @@ export function forEachRun(
   first: number,
   visit: (record: RunRecord, r: number) => void,
 ): void {
-  const streams = rngStreams(seed, count, first);
-  for (let r = 0; r < count; r++) visit(impl.simulateRun(streams[r], config), first + r);
+  let r = first;
+  for (const rng of eachRngStream(seed, count, first)) visit(impl.simulateRun(rng, config), r++);
 }
 
 /** Per run, the values of `pick` at each requested generation: result[j][r] for ms[j]. */

@@ -23,7 +23,7 @@
  * Source: the Wright-Fisher chain conditioned on fixation (Doob h-transform; e.g. Ewens 2004,
  * Mathematical Population Genetics I, Ch. 3); checked against the exact law of T (collapseLaw).
  */
-import { rngStreams, type Rng } from "../rng/index.ts";
+import { eachRngStream, type Rng } from "../rng/index.ts";
 import { BINOMIAL_MAX_N, binomialAt } from "../sample/binomial.ts";
 import { chooseMultinomialMethod, multinomialOnSupport } from "../sample/multinomial.ts";
 import { checkChoice, checkDistribution, checkIntegerAtLeast } from "../validate.ts";
@@ -223,5 +223,5 @@ export function collapseTimes(
   method: CollapseTimeMethod = "chain",
 ): (number | null)[] {
   const draw = collapseTimeSampler(p0, n, maxGenerations, method);
-  return rngStreams(seed, runs).map((rng) => draw(rng));
+  return Array.from(eachRngStream(seed, runs), (rng) => draw(rng));
 }

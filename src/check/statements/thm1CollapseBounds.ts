@@ -7,7 +7,7 @@
  */
 import { implementationMemo } from "../implementationMemo.ts";
 import { fullySyntheticExact } from "../../exact/index.ts";
-import { rngStreams } from "../../rng/index.ts";
+import { eachRngStream } from "../../rng/index.ts";
 import { formatEvidenceNumber } from "../evidence.ts";
 import { exactMeasurement, type ExactPair } from "../exactMeasurement.ts";
 import type { Implementation } from "../implementation.ts";
@@ -53,9 +53,9 @@ function drawCollapseTimes(impl: Implementation, point: Parameters, ctx: CheckCo
   const p0 = distributionOf(point);
   const n = Number(point.n);
   const out = new Float64Array(count);
-  const streams = rngStreams(ctx.seed, count, first);
   const draw = impl.collapseTimeSampler(p0, n, horizon);
-  for (let r = 0; r < count; r++) out[r] = draw(streams[r]) ?? horizon + 1;
+  let r = 0;
+  for (const rng of eachRngStream(ctx.seed, count, first)) out[r++] = draw(rng) ?? horizon + 1;
   return out;
 }
 
