@@ -38,6 +38,8 @@ export interface VerifyCommandOptions {
   figures: boolean;
   quiet: boolean;
   workers: number;
+  /** Leave out the run-to-run fields (git commit, duration), so the same code and seed give the same bytes. */
+  reproducible?: boolean;
 }
 
 /** Runs verify and writes the reports; returns the exit code. */
@@ -57,10 +59,10 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   const report: VerdictReport = {
     tool: PACKAGE.name,
     version: PACKAGE.version,
-    commit: gitCommit(),
+    ...(o.reproducible ? {} : { commit: gitCommit() }),
     seed: o.seed,
     budget: { delta: o.delta, correction: "Bonferroni over all checks (each Monte Carlo check gets delta / checks; deterministic checks have none)" },
-    durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+    ...(o.reproducible ? {} : { durationSeconds: Math.round((Date.now() - started) / 100) / 10 }),
     records,
     figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
   };
@@ -78,7 +80,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
   for (const r of records) counts[r.verdict]++;
   process.stdout.write(
     `${records.length} checks: ${counts.holds} hold, ${counts.vacuous} vacuous, ${counts.refuted} refuted, ${counts.inconclusive} inconclusive; ` +
-      `${records.length - wrong.length} as expected. Reports in ${o.out}/ (${report.durationSeconds} s)\n`,
+      `${records.length - wrong.length} as expected. Reports in ${o.out}/ (${Math.round((Date.now() - started) / 100) / 10} s)\n`,
   );
   for (const r of wrong) process.stdout.write(`UNEXPECTED ${r.id} ${JSON.stringify(r.parameters)}: expected ${r.expected}, got ${r.verdict} (${r.evidence})\n`);
   return wrong.length === 0 ? 0 : 1;
@@ -102,7 +104,8 @@ export function verifyCommand(): Command {
     .option("--quiet", "no progress output", false)
     .option("--workers <int>", "worker threads, at most the cores available (results are identical for any number)", String(defaultWorkers()))
     .option("--allow-oversubscribe", "allow more --workers than cores")
-    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean }) => {
+    .option("--reproducible", "leave the git commit and the duration out of verdicts.json: the same code and seed give the same bytes (npm run reports)", false)
+    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean; reproducible: boolean }) => {
       const seed = parseSeedOption(opts.seed);
       const delta = parseNumberOption(opts.delta, "delta");
       // Sample sizes grow as log(1/delta): below MIN_DELTA a run would outgrow the budgets it is sized for.
@@ -120,6 +123,6 @@ export function verifyCommand(): Command {
         if (known.length === 0 && selectedFigureIds(opts.only).length === 0) throw new UsageError(`only: no statement id starts with ${opts.only.map(quoted).join(", ")} or a figure id (see --list)`);
       }
       checkOutputFolder(opts.out, "out");
-      process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers });
+      process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers, reproducible: opts.reproducible });
     });
 }

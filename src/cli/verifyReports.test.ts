@@ -11,7 +11,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isVacuous } from "../check/decide.ts";
 import type { VerdictRecord } from "../check/types.ts";
 import { verifyParallel } from "../check/verifyParallel.ts";
-import { verdictsJsonForComparison } from "../report/index.ts";
 import { runVerify } from "./verifyCommand.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -26,12 +25,14 @@ function listFiles(dir: string, prefix = ""): string[] {
 
 describe("committed reports", () => {
   it("are exactly what the default verify run writes", async () => {
-    const code = await runVerify({ seed: 1, out: tmp, extended: false, delta: 1e-6, figures: true, quiet: true, workers: 2 });
+    const code = await runVerify({ seed: 1, out: tmp, extended: false, delta: 1e-6, figures: true, quiet: true, workers: 2, reproducible: true });
     expect(code).toBe(0);
     // Exit 0: every verdict as expected (every planted bug refuted, the paper's vacuous points "vacuous").
     // Every bound declares its a priori range (runCheck makes a bound without one inconclusive),
     // and none at or beyond it "holds".
-    const { records } = JSON.parse(readFileSync(join(tmp, "verdicts.json"), "utf8")) as { records: VerdictRecord[] };
+    const written = JSON.parse(readFileSync(join(tmp, "verdicts.json"), "utf8")) as { records: VerdictRecord[]; commit?: string; durationSeconds?: number };
+    expect([written.commit, written.durationSeconds]).toEqual([undefined, undefined]);
+    const { records } = written;
     for (const r of records) {
       if (r.relation !== "equals") expect(r.range, r.id).toBeDefined();
       if (r.verdict === "holds" && r.range) expect(isVacuous(r.relation, r.predicted, r.range), r.id).toBe(false);
@@ -47,8 +48,8 @@ describe("committed reports", () => {
     for (const f of fresh) {
       const a = readFileSync(join(tmp, f), "utf8");
       const b = readFileSync(join(committed, f), "utf8");
-      if (f === "verdicts.json") expect(verdictsJsonForComparison(a)).toBe(verdictsJsonForComparison(b));
-      else expect(a, f).toBe(b);
+      // npm run reports writes with --reproducible (no commit, no duration): every file byte-identical.
+      expect(a, f).toBe(b);
     }
   }, 600_000);
 

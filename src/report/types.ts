@@ -15,7 +15,8 @@ export interface ReportFigure {
 export interface VerdictReport {
   tool: string;
   version: string;
-  commit: string;
+  /** The git commit of the code; absent in a reproducible run (`verify --reproducible`). */
+  commit?: string;
   seed: number;
   budget: { delta: number; correction: string };
   durationSeconds?: number;
