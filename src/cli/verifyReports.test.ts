@@ -40,9 +40,11 @@ describe("committed reports", () => {
     expect(records.filter((r) => r.verdict === "vacuous").length).toBeGreaterThan(0);
     const committed = join(ROOT, "reports");
     const fresh = listFiles(tmp).filter((f) => !f.endsWith(".png")).sort();
-    // verify owns verdicts.json, VERDICTS.md and figures/; other reports (benchmarks, transformer) live beside them.
+    // verify owns verdicts.json, VERDICTS.md and figures/; other reports (benchmarks, transformer, calibration) live beside them.
     const owned = (f: string): boolean =>
-      f === "verdicts.json" || f === "VERDICTS.md" || (f.startsWith("figures/") && !f.startsWith("figures/fig5-transformer"));
+      f === "verdicts.json" ||
+      f === "VERDICTS.md" ||
+      (f.startsWith("figures/") && !f.startsWith("figures/fig5-transformer") && !f.startsWith("figures/calibration-"));
     const old = listFiles(committed).filter((f) => owned(f) && !f.endsWith(".png")).sort();
     expect(fresh).toEqual(old);
     for (const f of fresh) {
