@@ -115,7 +115,7 @@ describe("collapse-harness bench --quick", () => {
     expect(benchCommand().options.find((o) => o.long === "--out")?.defaultValue).toBe("out");
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts["bench:report"]).toMatch(/ bench --out reports$/);
-    expect(pkg.scripts.reports).toMatch(/ verify --out reports$/);
+    expect(pkg.scripts.reports).toMatch(/ verify --reproducible --out reports$/);
     expect(benchCommandLine({ quick: false, out: "reports" })).toBe("npm run bench:report");
     expect(benchCommandLine({ quick: true, out: "out" })).toBe("npm run bench -- --quick");
   });
