@@ -14,11 +14,13 @@
  *   130 or 143); temp files, probes and broken locks left by killed runs (their pid is not alive)
  *   are swept from a folder by the next write there.
  */
-import {
-  closeSync, existsSync, fchmodSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
-  readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync,
-} from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statSync, writeSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { LOCK_FILE, LOCK_TIMEOUT_MS, lockFolders, lockFoldersSync, releaseHeldLocks, releaseLock } from "./folderLock.ts";
+import { processAlive, removeQuietly, sweepStaleTemps, tempPathFor } from "./staleTemps.ts";
+import { nextTurn, testHook, testHookSync } from "./writeTestHooks.ts";
+
+export { LOCK_FILE, LOCK_TIMEOUT_MS, processAlive, sweepStaleTemps };
 
 /** What a file holds: a string (UTF-8), bytes, or chunks of either produced as they are written. */
 export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
@@ -35,58 +37,8 @@ export interface FileToStream {
   data: FileData;
 }
 
-/** Name of the lock file that a group's renames hold in each target folder. */
-export const LOCK_FILE = ".collapse-harness.lock";
-/** How long a write waits for another live run's lock before giving up. */
-export const LOCK_TIMEOUT_MS = 120_000;
 /** Chunks are gathered into writes of about this many bytes (and the async writer yields between them). */
 const WRITE_BYTES = 1 << 20;
-
-const TEMP_NAME = /\.collapse-harness-(\d+)\.tmp$/;
-const STALE_NAMES = [TEMP_NAME, /^\.collapse-harness-probe-(\d+)$/, /^\.collapse-harness\.lock\.broken-(\d+)$/];
-
-function tempPathFor(path: string): string {
-  return `${path}.collapse-harness-${process.pid}.tmp`;
-}
-
-/** Whether a process with this id runs (one of another user counts). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/**
- * Removes from `folder` the temp files, write probes and broken locks of processes that are no
- * longer alive (left by a run killed with SIGKILL, or by a crash); returns the names removed.
- * @example sweepStaleTemps("out"); // => ["simulate.json.collapse-harness-4242.tmp"] (pid 4242 is dead)
- */
-export function sweepStaleTemps(folder: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const match = STALE_NAMES.map((re) => re.exec(name)).find((m) => m !== null);
-    if (match === undefined || match === null || processAlive(Number(match[1]))) continue;
-    try {
-      if (!lstatSync(join(folder, name)).isFile()) continue;
-      rmSync(join(folder, name), { force: true });
-      removed.push(name);
-    } catch {
-      /* gone already, or not ours to remove */
-    }
-  }
-  return removed;
-}
 
 function checkFile(file: FileToStream, name: string): void {
   if (file === null || typeof file !== "object") throw new TypeError(`${name} must be an object { path, data }`);
@@ -144,59 +96,14 @@ function syncFolder(folder: string): void {
   }
 }
 
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    /* already gone or not ours to remove */
-  }
-}
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-function sleepSync(ms: number): void {
-  Atomics.wait(sleepCell, 0, 0, ms);
-}
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}
-function nextTurn(): Promise<void> {
-  return new Promise((done) => setImmediate(done));
-}
-
-// ---- test hooks: child-process tests synchronise with a write through these (never set in use) ----
-
-/**
- * With COLLAPSE_HARNESS_TEST_HOOKS=<folder>, each hook point touches `<folder>/<point>.<pid>`; a
- * point listed in COLLAPSE_HARNESS_TEST_PAUSE (comma-separated) then waits until
- * `<folder>/<point>.<pid>.go` exists. Points: temp-written (the first chunk of the first temp file
- * is on disk), lock-wait (another live run holds a lock), between-renames (the first file of a
- * group is renamed, the others not yet).
- */
-function hookGate(point: string): string | null {
-  const folder = process.env.COLLAPSE_HARNESS_TEST_HOOKS;
-  if (folder === undefined || folder === "") return null;
-  const marker = join(folder, `${point}.${process.pid}`);
-  writeFileSync(marker, "");
-  return (process.env.COLLAPSE_HARNESS_TEST_PAUSE ?? "").split(",").includes(point) ? `${marker}.go` : null;
-}
-function testHookSync(point: string): void {
-  const gate = hookGate(point);
-  if (gate !== null) while (!existsSync(gate)) sleepSync(10);
-}
-async function testHook(point: string): Promise<void> {
-  const gate = hookGate(point);
-  if (gate !== null) while (!existsSync(gate)) await sleep(10);
-}
-
 // ---- what a signal must clean up ----
 
 const liveTemps = new Set<string>();
-const heldLocks = new Set<string>();
 let guards = 0;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const tmp of liveTemps) removeQuietly(tmp);
-  for (const lock of heldLocks) releaseLock(lock);
+  releaseHeldLocks();
   process.exit(signal === "SIGINT" ? 130 : 143);
 }
 
@@ -214,122 +121,6 @@ async function unguardSignals(): Promise<void> {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-}
-
-// ---- locks ----
-
-function readHolder(lock: string): number | null {
-  try {
-    const text = readFileSync(lock, "utf8").trim();
-    return /^\d+$/.test(text) ? Number(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Breaks a lock whose holder is dead (or that stayed empty): moves it aside, and puts back a live one moved by a race. */
-function breakLock(lock: string, expected: number | null): void {
-  const moved = `${lock}.broken-${process.pid}`;
-  try {
-    renameSync(lock, moved);
-  } catch {
-    return; // another run broke it first
-  }
-  if (readHolder(moved) !== expected) {
-    try {
-      linkSync(moved, lock); // a live run's fresh lock: restore it unless yet another exists
-    } catch {
-      /* one exists */
-    }
-  }
-  removeQuietly(moved);
-}
-
-/** One attempt at a folder's lock: true when taken; otherwise the pid holding it (null when unknown). */
-function tryLock(folder: string): true | { holder: number | null } {
-  const lock = join(folder, LOCK_FILE);
-  let fd: number;
-  try {
-    fd = openSync(lock, "wx");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw Object.assign(err as Error, { path: folder });
-    const holder = readHolder(lock);
-    if (holder !== null && !processAlive(holder)) {
-      breakLock(lock, holder);
-    } else if (holder === null) {
-      let age = 0;
-      try {
-        age = Date.now() - statSync(lock).mtimeMs;
-      } catch {
-        /* released meanwhile */
-      }
-      if (age > 10_000) breakLock(lock, null); // created, never filled: its writer died
-    }
-    return { holder };
-  }
-  heldLocks.add(lock);
-  try {
-    writeSync(fd, `${process.pid}\n`);
-  } finally {
-    closeSync(fd);
-  }
-  return true;
-}
-
-function releaseLock(lock: string): void {
-  heldLocks.delete(lock);
-  if (readHolder(lock) === process.pid) removeQuietly(lock);
-}
-
-function lockTimeout(folder: string, holder: number | null): Error {
-  const who = holder === null ? "another run" : `another collapse-harness run (pid ${holder})`;
-  return Object.assign(
-    new Error(`${who} kept ${join(folder, LOCK_FILE)} for ${LOCK_TIMEOUT_MS / 1000} s (remove it if no run is writing there)`),
-    { code: "ELOCKED", path: folder },
-  );
-}
-
-/** Takes the lock of every folder, in sorted order (two groups never wait on each other in a cycle). */
-function lockFoldersSync(folders: string[]): string[] {
-  const held: string[] = [];
-  try {
-    for (const folder of folders) {
-      const deadline = Date.now() + LOCK_TIMEOUT_MS;
-      let waited = false;
-      for (let got = tryLock(folder); got !== true; got = tryLock(folder)) {
-        if (Date.now() > deadline) throw lockTimeout(folder, got.holder);
-        if (!waited) testHookSync("lock-wait");
-        waited = true;
-        sleepSync(20);
-      }
-      held.push(join(folder, LOCK_FILE));
-    }
-  } catch (err) {
-    for (const lock of held) releaseLock(lock);
-    throw err;
-  }
-  return held;
-}
-
-async function lockFolders(folders: string[]): Promise<string[]> {
-  const held: string[] = [];
-  try {
-    for (const folder of folders) {
-      const deadline = Date.now() + LOCK_TIMEOUT_MS;
-      let waited = false;
-      for (let got = tryLock(folder); got !== true; got = tryLock(folder)) {
-        if (Date.now() > deadline) throw lockTimeout(folder, got.holder);
-        if (!waited) await testHook("lock-wait");
-        waited = true;
-        await sleep(20);
-      }
-      held.push(join(folder, LOCK_FILE));
-    }
-  } catch (err) {
-    for (const lock of held) releaseLock(lock);
-    throw err;
-  }
-  return held;
 }
 
 // ---- the temp files ----
