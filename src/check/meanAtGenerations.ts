@@ -12,6 +12,7 @@ import type { Implementation } from "./implementation.ts";
 import { bernsteinSampleSize, meanInterval, standardError } from "./montecarlo.ts";
 import { collectAt } from "./runs.ts";
 import type { CheckContext } from "./statement.ts";
+import { sequentialMeanAtGenerations } from "./sequentialMeanAtGenerations.ts";
 import type { Measurement, Relation } from "./types.ts";
 
 export interface MeanAtGenerationsOptions {
@@ -34,6 +35,7 @@ export interface MeanAtGenerationsOptions {
 }
 
 export function meanAtGenerations(o: MeanAtGenerationsOptions): Measurement {
+  if (o.ctx.sequential) return sequentialMeanAtGenerations(o);
   const relation = o.relation ?? "equals";
   const pilotRuns = o.pilot ?? 1000;
   const epsilon = o.ctx.epsilon ?? o.epsilon;

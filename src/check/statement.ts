@@ -16,6 +16,11 @@ export interface CheckContext {
   epsilon?: number;
   /** Larger budgets and more points. */
   extended: boolean;
+  /**
+   * Anytime-valid sequential sampling (betting confidence sequences, src/check/sequentialMeans.ts)
+   * where a check supports it: stop as soon as the verdict is decided at delta. Default off.
+   */
+  sequential?: boolean;
 }
 
 export interface Statement {

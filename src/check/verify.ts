@@ -21,6 +21,8 @@ export interface VerifyOptions {
   /** Include the planted-bug catalogue (default true). */
   plantedBugs?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Anytime-valid sequential checks where supported (CheckContext.sequential; default off). */
+  sequential?: boolean;
 }
 
 export interface PlannedCheck {
@@ -70,9 +72,9 @@ export function planChecks(options: Pick<VerifyOptions, "extended" | "only" | "p
 }
 
 /** Runs one planned check (the unit of work a worker thread does). */
-export function runPlanned(c: PlannedCheck, seed: number, delta: number, extended: boolean): VerifyRecord {
+export function runPlanned(c: PlannedCheck, seed: number, delta: number, extended: boolean, sequential = false): VerifyRecord {
   const seedLabel = `${c.statement.seedLabel ?? c.statement.id}#${JSON.stringify(c.point)}`;
-  const rec = runCheck(c.statement, c.point, { seed: deriveSeed(seed, seedLabel), delta, extended });
+  const rec = runCheck(c.statement, c.point, { seed: deriveSeed(seed, seedLabel), delta, extended, ...(sequential ? { sequential } : {}) });
   return c.bug ? { ...rec, bug: c.bug, caughtBy: c.statement.id.split("/")[1] } : rec;
 }
 
@@ -88,7 +90,7 @@ export function verify(options: VerifyOptions): VerifyRecord[] {
   const records: VerifyRecord[] = [];
   plan.forEach((c, i) => {
     options.onProgress?.(i, plan.length, c.label);
-    records.push(runPlanned(c, options.seed, delta, options.extended ?? false));
+    records.push(runPlanned(c, options.seed, delta, options.extended ?? false, options.sequential ?? false));
   });
   options.onProgress?.(plan.length, plan.length, "done");
   return records;

@@ -34,6 +34,7 @@ export async function verifyParallel(options: VerifyOptions & { workers?: number
     extended: options.extended,
     only: options.only,
     plantedBugs: options.plantedBugs,
+    ...(options.sequential ? { sequential: true } : {}),
   };
   let done = 0;
   options.onProgress?.(0, plan.length, plan[0]?.label ?? "");

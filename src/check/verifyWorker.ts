@@ -6,7 +6,7 @@
 import { checkDelta, planChecks, runPlanned, type VerifyOptions, type VerifyRecord } from "./verify.ts";
 
 export interface VerifyTask {
-  options: Pick<VerifyOptions, "seed" | "delta" | "extended" | "only" | "plantedBugs">;
+  options: Pick<VerifyOptions, "seed" | "delta" | "extended" | "only" | "plantedBugs" | "sequential">;
   index: number;
 }
 
@@ -16,5 +16,5 @@ export default function runVerifyTask(task: VerifyTask): VerifyRecord {
   const key = JSON.stringify(task.options);
   if (!cached || cached.key !== key) cached = { key, plan: planChecks(task.options) };
   const plan = cached.plan;
-  return runPlanned(plan[task.index], task.options.seed, checkDelta(task.options, plan.length), task.options.extended ?? false);
+  return runPlanned(plan[task.index], task.options.seed, checkDelta(task.options, plan.length), task.options.extended ?? false, task.options.sequential ?? false);
 }

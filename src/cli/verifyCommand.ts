@@ -40,6 +40,8 @@ export interface VerifyCommandOptions {
   workers: number;
   /** Leave out the run-to-run fields (git commit, duration), so the same code and seed give the same bytes. */
   reproducible?: boolean;
+  /** Anytime-valid sequential checks (betting confidence sequences) where supported. */
+  sequential?: boolean;
 }
 
 /** Runs verify and writes the reports; returns the exit code. */
@@ -52,6 +54,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     delta: o.delta,
     extended: o.extended,
     only: o.only,
+    sequential: o.sequential,
     onProgress: (done, total, label) => progress.update(done, total, label),
   });
   progress.stop();
@@ -67,7 +70,7 @@ export async function runVerify(o: VerifyCommandOptions): Promise<number> {
     figures: figures.map((f) => ({ id: f.id, title: f.title, files: f.files.map((x) => x.path) })),
   };
   // The default run is what reports/ holds: `npm run reports` (= verify --out reports) regenerates it.
-  const flags = `${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}`;
+  const flags = `${o.seed !== 1 ? ` --seed ${o.seed}` : ""}${o.extended ? " --extended" : ""}${o.only?.length ? ` --only ${o.only.join(" ")}` : ""}${o.sequential ? " --sequential" : ""}`;
   const command = flags === "" ? "npm run reports" : `npx collapse-harness verify${flags}`;
   const files: OutputFile[] = [
     { path: join(o.out, "verdicts.json"), data: verdictsJsonFile(report) },
@@ -104,8 +107,9 @@ export function verifyCommand(): Command {
     .option("--quiet", "no progress output", false)
     .option("--workers <int>", "worker threads, at most the cores available (results are identical for any number)", String(defaultWorkers()))
     .option("--allow-oversubscribe", "allow more --workers than cores")
+    .option("--sequential", "anytime-valid sequential checks (betting confidence sequences): stop sampling once a verdict is decided at its delta", false)
     .option("--reproducible", "leave the git commit and the duration out of verdicts.json: the same code and seed give the same bytes (npm run reports)", false)
-    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean; reproducible: boolean }) => {
+    .action(async (opts: { list?: boolean; only?: string[]; extended: boolean; seed: string; delta: string; out: string; figures: boolean; quiet: boolean; workers: string; allowOversubscribe?: boolean; reproducible: boolean; sequential: boolean }) => {
       const seed = parseSeedOption(opts.seed);
       const delta = parseNumberOption(opts.delta, "delta");
       // Sample sizes grow as log(1/delta): below MIN_DELTA a run would outgrow the budgets it is sized for.
@@ -123,6 +127,6 @@ export function verifyCommand(): Command {
         if (known.length === 0 && selectedFigureIds(opts.only).length === 0) throw new UsageError(`only: no statement id starts with ${opts.only.map(quoted).join(", ")} or a figure id (see --list)`);
       }
       checkOutputFolder(opts.out, "out");
-      process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers, reproducible: opts.reproducible });
+      process.exitCode = await runVerify({ seed, out: opts.out, only: opts.only, extended: opts.extended, delta, figures: opts.figures, quiet: opts.quiet, workers, reproducible: opts.reproducible, sequential: opts.sequential });
     });
 }

@@ -12,6 +12,7 @@ import type { Implementation } from "../implementation.ts";
 import { clopperPearson } from "../intervals.ts";
 import { distributionOf, epsilonOf, PAPER_P } from "../points.ts";
 import { forEachRun } from "../runs.ts";
+import { sequentialMeans } from "../sequentialMeans.ts";
 import type { Statement } from "../statement.ts";
 import type { Parameters } from "../types.ts";
 import { tokenFrequency, withTokenFrequencies } from "./tokenFrequencies.ts";
@@ -70,6 +71,27 @@ export function tokenLostFirstGenerationStatement(impl: Implementation): Stateme
       const predicted = tokens.map((k) => tokenLostAtFirstGeneration({ n, pk: p0[k] }));
       const deltaEach = ctx.delta / tokens.length;
       const epsilon = ctx.epsilon ?? epsilonOf(point, 0.02);
+      if (ctx.sequential) {
+        // Anytime-valid: a betting CS per token on the 0/1 "lost" indicators, stopped once decided.
+        const sim = withTokenFrequencies(impl, tokens, p0);
+        const seq = sequentialMeans({
+          relation: "equals",
+          predicted,
+          support: [0, 1],
+          epsilon,
+          delta: deltaEach,
+          maxReplicates: 200_000,
+          draw: (count, first) => {
+            const lostAt = tokens.map(() => new Float64Array(count));
+            forEachRun(sim, ctx.seed, { setting: "fully-synthetic", p0, n, generations: 1 }, count, first, (rec, r) => {
+              tokens.forEach((_, j) => (lostAt[j][r - first] = tokenFrequency(rec, 1, j) === 0 ? 1 : 0));
+            });
+            return lostAt;
+          },
+        });
+        const seqRows: Row[] = tokens.map((k, j) => ({ label: `token ${k} (p_k = ${p0[k].toPrecision(4)})`, ...seq.rows[j] }));
+        return worstRowMeasurement("equals", seqRows, seq.replicates, `sequential betting CS, ${seq.decided ? "decided" : "undecided at the cap"} after ${seq.replicates} runs`);
+      }
       const R = proportionSampleSize(predicted, epsilon, deltaEach);
       const lost = tokens.map(() => 0);
       forEachRun(withTokenFrequencies(impl, tokens, p0), ctx.seed, { setting: "fully-synthetic", p0, n, generations: 1 }, R, 0, (rec) => {
