@@ -86,12 +86,15 @@ function pooledRows(outcomes: TaskOutcome[]): ReferenceRow[] {
   return Array.from({ length: k }, (_, j) => ({
     predicted: rows[0][j].predicted,
     estimate: rows.reduce((a, r) => a + r[j].estimate, 0) / rows.length,
+    ...(rows[0][j].label !== undefined ? { label: rows[0][j].label } : {}),
   }));
 }
 
-/** The calibration record (without the tool's name and version, which the CLI adds). */
+/**
+ * The calibration record (without the tool's name and version, which the CLI adds): the same
+ * bytes for the same code and seed (no duration; the CLI prints that).
+ */
 export async function calibrate(options: CalibrateOptions): Promise<Omit<CalibrationReport, "tool" | "version">> {
-  const started = Date.now();
   const plan = calibrationPlan(options);
   const outcomes = await runTasks(plan, options);
   const statements = new Map(statementsFor(reference).map((s) => [s.id, s]));
@@ -153,9 +156,10 @@ export async function calibrate(options: CalibrateOptions): Promise<Omit<Calibra
     defaultDelta: plan.defaultDelta,
     inflatedDeltas: [...INFLATED_DELTAS],
     testLevel: TEST_LEVEL,
-    durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+    reducedSeeds: plan.reducedSeeds,
     falseAlarms,
     power,
+    noPowerFamily: plan.noPowerFamily,
     notCalibrated: plan.notCalibrated,
     deterministic: plan.deterministic,
   };

@@ -12,11 +12,16 @@ const params = (p: Record<string, unknown>): string => escapeCell(formatParamete
 export function calibrationMarkdown(r: CalibrationReport, options: { command: string }): string {
   const failing = r.falseAlarms.filter((f) => !f.passes);
   const within = r.power.filter((p) => p.ratio !== null && p.ratio <= 1.5).length;
+  // The 95%-power size against the stated epsilon, off by more than a factor 1.5 either way.
+  const off = r.power.filter((p) => p.ratio === null || p.ratio > 1.5 || p.ratio < 1 / 1.5);
+  const reduced = r.reducedSeeds.length
+    ? ` Costly checks run on fewer seeds: ${r.reducedSeeds.map((x) => `\`${x.statement}\` (${x.seeds})`).join(", ")}.`
+    : "";
   const lines = [
     "# Calibration",
     "",
     "Measured error rates of the Monte Carlo checks (issue 11, part 1). **False alarms**: each check runs against the reference implementation " +
-      `at an inflated per-check delta (${r.inflatedDeltas.join(", ")}) over ${r.seeds.falseAlarm} seeds; "refuted" is a false alarm ("inconclusive" is a lack of power, counted apart). ` +
+      `at an inflated per-check delta (${r.inflatedDeltas.join(", ")}) over ${r.seeds.falseAlarm} seeds per (check, delta);${reduced} "refuted" is a false alarm ("inconclusive" is a lack of power, counted apart). ` +
       `The rate passes when a one-sided Clopper-Pearson test at level ${r.testLevel} does not show it above delta; intervals are 95% Clopper-Pearson. ` +
       "A ratio observed/delta far below 1 means the interval is conservative: it spends samples on a guarantee the check does not need. " +
       `**Power**: each family perturbs one check through the Implementation hooks (as the planted bugs do) by a graded size t and runs it at the default run's per-check delta (${formatNumber(r.defaultDelta, 3)}) over ${r.seeds.power} seeds per size (the same seeds at every size). ` +
@@ -26,7 +31,6 @@ export function calibrationMarkdown(r: CalibrationReport, options: { command: st
     `- Regenerate: \`${options.command}\``,
     `- Tool: ${r.tool} ${r.version}`,
     `- Seed: ${r.seed}${r.quick ? " (quick run: a few checks, few seeds)" : ""}`,
-    `- Duration: ${r.durationSeconds} s`,
     "",
     `**Summary:** ${r.falseAlarms.length} (check, delta) false-alarm rates, ${r.falseAlarms.length - failing.length} within delta${failing.length ? ` (over: ${failing.map((f) => `${f.statement}#${f.point} at ${f.delta}`).join(", ")})` : ""}; ` +
       `${r.power.length} power families, ${within} with the 95% point within a factor 1.5 of the stated epsilon.`,
@@ -68,6 +72,21 @@ export function calibrationMarkdown(r: CalibrationReport, options: { command: st
       ["left", "left", "left", "left", "left", "right", "right", "right", "right"],
     ),
     "",
+    "### Stated epsilon against the measured 95% point",
+    "",
+    off.length === 0
+      ? "Every family's 95% point is within a factor 1.5 of the epsilon its check states."
+      : "Families whose 95% point is off the stated epsilon by more than a factor 1.5 (below 1: the check detects smaller discrepancies than it states, its epsilon is loose; above 1 or beyond the grid: it promises more than it detects):\n\n" +
+          off
+            .map((p) => `- \`${p.statement}#${p.point}\`: 95% point ${fmt(p.at95)} against stated epsilon ${formatNumber(p.statedEpsilon, 3)} (${p.ratio === null ? "beyond the grid" : `ratio ${formatNumber(p.ratio, 3)}, factor ${formatNumber(p.ratio < 1 ? 1 / p.ratio : p.ratio, 3)}`}).`)
+            .join("\n"),
+    "",
+    "### No power family",
+    "",
+    r.noPowerFamily.length === 0
+      ? "Every calibrated statement has a power family."
+      : r.noPowerFamily.map((x) => `- \`${x.statement}\`: ${escapeCell(x.reason)}.`).join("\n"),
+    "",
     "### Detection curves",
     "",
     ...r.power.flatMap((p) => [
@@ -82,7 +101,7 @@ export function calibrationMarkdown(r: CalibrationReport, options: { command: st
     ]),
     "## Not calibrated",
     "",
-    `Monte Carlo statements not yet calibrated: ${r.notCalibrated.length ? r.notCalibrated.map((s) => `\`${s}\``).join(", ") : "none"}.`,
+    `Monte Carlo statements not calibrated for false alarms: ${r.notCalibrated.length ? r.notCalibrated.map((s) => `\`${s}\``).join(", ") : "none"}${r.quick ? " (quick run: only a few checks)" : " (expected to be refuted: a misprint of the paper has no false alarm to count; VERDICTS.md shows it refuted)"}.`,
     "",
     `Deterministic statements (exact, oracle, property; delta 0, no draw of chance can flip them), skipped: ${r.deterministic.map((s) => `\`${s}\``).join(", ")}.`,
     "",

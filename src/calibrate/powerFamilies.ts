@@ -9,6 +9,7 @@
  * (largest over the compared rows), the violation of a bound, or the sup distance of two cdfs.
  * @example powerFamilies().map((f) => f.id).includes("thm1-sm"); // => true
  */
+import { binomialPmf } from "../exact/binomialPmf.ts";
 import { collapseLaw } from "../exact/collapseLaw.ts";
 import type { RunRecord } from "../loops/index.ts";
 import { reference, type Implementation } from "../check/implementation.ts";
@@ -36,6 +37,83 @@ function simulatorScaling(keys: readonly (keyof RunRecord)[]) {
   return (t: number): Implementation => (t === 0 ? reference : { ...reference, simulateRun: (rng, config, observe) => scaleRecord(reference.simulateRun(rng, config, observe), keys, t) });
 }
 
+/** t times the largest |predicted| over the rows whose label starts with `prefix`. */
+function relativeShiftOf(prefix: string) {
+  return (t: number, rows: readonly ReferenceRow[]): number => t * Math.max(...rows.filter((r) => r.label?.startsWith(prefix)).map((r) => Math.abs(r.predicted)));
+}
+
+/** The violation of an upper bound when every measured value is scaled by (1 + t): max over rows of (1 + t) estimate - bound. */
+function scaledEstimateOverBound(t: number, rows: readonly ReferenceRow[]): number {
+  return Math.max(...rows.map((r) => (1 + t) * r.estimate - r.predicted));
+}
+
+/** sup_x |F(x) - G(x)| of Binomial(n, p) and Binomial(n, q). */
+export function binomialCdfDistance(n: number, p: number, q: number): number {
+  let F = 0;
+  let G = 0;
+  let sup = 0;
+  for (let x = 0; x <= n; x++) {
+    F += binomialPmf(x, n, p, 1 - p);
+    G += binomialPmf(x, n, q, 1 - q);
+    sup = Math.max(sup, Math.abs(F - G));
+  }
+  return sup;
+}
+
+/** An implementation whose simulator records `key` of generation m as that of m - 1 with probability t (one coin per run, drawn after it). */
+function simulatorLagging(key: "supportSize") {
+  return (t: number): Implementation =>
+    t === 0
+      ? reference
+      : {
+          ...reference,
+          simulateRun: (rng, config, observe) => {
+            const rec = reference.simulateRun(rng, config, observe);
+            if (!(rng.uniform() < t)) return rec;
+            const v = rec[key];
+            return { ...rec, [key]: v.map((_, m) => v[Math.max(0, m - 1)]) };
+          },
+        };
+}
+
+/**
+ * Calibrated statements (false alarms) without a power family, and why. A bound that is vacuous
+ * or far from the measurement has power only against a simulator that violates it; where no
+ * hook reaches the quantity or no closed form gives the discrepancy a perturbation makes, none
+ * is built (the planted-bug catalogue still shows such a check catching one concrete bug).
+ */
+export const NO_POWER_FAMILY: Readonly<Record<string, string>> = {
+  "sampler-real-corpus-law":
+    "no graded perturbation of subset sampling without replacement through the hook with a closed-form discrepancy; a wrong sampler (with replacement) is a planted bug",
+  "unbiasedness":
+    "the natural perturbations (sampling temperature, smoothing) need a simulator of their own and give no closed form of the bias; the planted bug sampling-temperature (tau = 0.8) shows the check catching one",
+  "prop1-absorption": "the absorbing token's law depends only on p^(0) and every hook that changes it changes p^(0) itself; no closed-form discrepancy",
+  "ps-fresh-real": "same measure and hook as ps-distance-from-start (the fresh-real variant of the simulator's l2 distance); calibrated for false alarms only",
+  "fs-covariance": "reads token frequencies through the observer, which no scaling hook reaches; fs-second-moments measures the same chain's second moments with a family",
+  "token-loss-lower": "the bound (spec, not an Implementation hook) cannot be scaled; the loss probability of a perturbed p^(0) has no closed form at m > 1",
+  "token-loss-upper": "as token-loss-lower",
+  "token-loss-heterozygosity": "reads token frequencies through the observer; token-lost-first-generation has the mixing family on the same simulator path",
+  "mrm-collapse-delayed": "a one-sided statement about collapse in Most Recent Models (bound 0 or a time), no hook scales it and no closed form gives the effect of a perturbed simulator",
+  "mrm-collapse-certain": "as mrm-collapse-delayed",
+  "rsd-rare-collapse": "the bound is an upper bound on a collapse probability near 0; a simulator collapsing more often has no closed-form rate",
+  "rsd-plateau": "its measurement (the change of ||p^(m) - p^(1)||_1 between two late generations) is near 0 and a scaling of the recorded distance keeps it near 0: no graded perturbation reaches the tolerance",
+  "eq11-max-synthetic": "vacuous at every point (the bound exceeds the a priori range): no perturbation of the simulator can refute it, its power is nil by construction",
+  "thm4-general-bound": "the bound is far above the measurement (see thm3-deviation-bound's family: the simulator's distance must be inflated several-fold before any bound of this kind is violated)",
+  "thm4-general-bound-printed-zeta": "as thm4-general-bound",
+  "deviation-probability-markov": "a probability of a deviation; the probability under a scaled simulator has no closed form and the bounds are loose (thm3-deviation-bound's family measures the same path)",
+  "deviation-probability-union": "as deviation-probability-markov",
+  "multi-context-all-collapsed-lower": "bounds on c independent chains; perturbing simulateContexts has no closed-form effect on the all-collapsed probability",
+  "multi-context-all-collapsed-upper": "as multi-context-all-collapsed-lower",
+  "multi-context-max-time-lower": "as multi-context-all-collapsed-lower (expected maximum collapse time)",
+  "multi-context-max-time-upper": "as multi-context-all-collapsed-lower (expected maximum collapse time)",
+  "random-count-rho-lower": "bounds under random context counts (Markov text): no hook scales the bound and the perturbed law has no closed form",
+  "random-count-rho-upper": "as random-count-rho-lower",
+  "random-count-time-lower": "as random-count-rho-lower",
+  "random-count-time-upper": "as random-count-rho-lower",
+  "contexts-fixed-counts-exact": "not built yet (a scaling of simulateContexts' per-context sigma would be the natural one, as simulate-exact's)",
+  "contexts-markov-text-exact": "not built yet (as contexts-fixed-counts-exact); the planted bug markov-text-contexts-off-by-one shows the check catching one",
+};
+
 /** The point of a statement of the reference registry. */
 function pointOf(statement: string, point: number): Record<string, unknown> {
   const st = statementsFor(reference).find((s) => s.id === statement);
@@ -56,6 +134,13 @@ export function powerFamilies(): PowerFamily[] {
   const ctlLaw = collapseLaw(distributionOf(ctl as never), Number(ctl.n), Number(ctl.M));
   let ctlMaxPmf = 0;
   for (let m = 1; m < ctlLaw.rho.length; m++) ctlMaxPmf = Math.max(ctlMaxPmf, ctlLaw.rho[m] - ctlLaw.rho[m - 1]);
+  const binLaw = pointOf("sampler-binomial-law", 0);
+  const mult = pointOf("sampler-multinomial-law", 2);
+  const multN = Number(mult.n);
+  const multW = (mult.w as number[]).slice();
+  const multW0 = multW[(mult.support as number[])[0]] / multW.reduce((a, b) => a + b, 0);
+  const cbl = pointOf("sampler-count-binomial-law", 0);
+  const crl = pointOf("sampler-count-ratio-law", 1);
   const tok = pointOf("token-lost-first-generation", 1);
   const tokP = distributionOf(tok as never);
   const tokN = Number(tok.n);
@@ -184,6 +269,144 @@ export function powerFamilies(): PowerFamily[] {
       impl: (t) => (t === 0 ? reference : { ...reference, collapseProbabilityBounds: (q) => { const b = reference.collapseProbabilityBounds(q); return { lower: b.lower * (1 + t), upper: b.upper }; } }),
       discrepancy: (t, rows) => Math.max(...rows.map((r) => (1 + t) * r.predicted - r.estimate)),
       units: "violation bound - rho_m, largest over m (negative: slack)",
+    },
+    {
+      id: "sampler-binomial-law",
+      statement: "sampler-binomial-law",
+      point: 0,
+      perturbation: "Bin(n, p) drawn as Bin(n, p (1 + t))",
+      sizes: [0, 0.001, 0.002, 0.003, 0.004, 0.005, 0.0065, 0.01],
+      impl: (t) => (t === 0 ? reference : { ...reference, binomial: (rng, n, p) => binomialUnchecked(rng, n, Math.min(1, p * (1 + t))) }),
+      discrepancy: (t) => binomialCdfDistance(Number(binLaw.n), Number(binLaw.p), Number(binLaw.p) * (1 + t)),
+      units: "sup |F - F'| of the cdf of X (the DKW test's epsilon)",
+      epsilonOf: dkwEpsilon,
+    },
+    {
+      id: "sampler-multinomial-law",
+      statement: "sampler-multinomial-law",
+      point: 2,
+      perturbation: "the weight of the first token scaled by (1 + t) before drawing",
+      sizes: [0, 0.005, 0.0075, 0.009, 0.01, 0.0125, 0.015, 0.02],
+      impl: (t) =>
+        t === 0
+          ? reference
+          : {
+              ...reference,
+              multinomialOnSupport: (rng, n, weights, support, k, out) => {
+                const w = Float64Array.from(weights);
+                w[support[0]] *= 1 + t;
+                reference.multinomialOnSupport(rng, n, w, support, k, out);
+              },
+            },
+      discrepancy: (t) => binomialCdfDistance(multN, multW0, (multW0 * (1 + t)) / (1 + multW0 * t)),
+      units: "sup |F - F'| of the cdf of the first token's count (the DKW tests' epsilon)",
+      epsilonOf: dkwEpsilon,
+    },
+    {
+      id: "sampler-count-binomial-law",
+      statement: "sampler-count-binomial-law",
+      point: 0,
+      perturbation: "Bin(trials, c / n) drawn as Bin(trials, (c / n)(1 + t))",
+      sizes: [0, 0.0025, 0.004, 0.005, 0.006, 0.0075, 0.01, 0.015],
+      impl: (t) =>
+        t === 0
+          ? reference
+          : { ...reference, countBinomialSampler: (trials, n) => ({ draw: (rng, c) => binomialUnchecked(rng, trials, Math.min(1, (c / n) * (1 + t))) }) },
+      discrepancy: (t) => {
+        const q = Number(cbl.c) / Number(cbl.n);
+        return binomialCdfDistance(Number(cbl.trials), q, q * (1 + t));
+      },
+      units: "sup |F - F'| of the cdf of X (the DKW test's epsilon)",
+      epsilonOf: dkwEpsilon,
+    },
+    {
+      id: "sampler-count-ratio-law",
+      statement: "sampler-count-ratio-law",
+      point: 1,
+      perturbation: "Bin(trials, c / w) drawn as Bin(trials, (c / w)(1 + t))",
+      sizes: [0, 0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.005],
+      impl: (t) => (t === 0 ? reference : { ...reference, countRatioBinomial: (rng, trials, c, w) => binomialUnchecked(rng, trials, Math.min(1, (c / w) * (1 + t))) }),
+      discrepancy: (t) => {
+        const q = Number(crl.c) / Number(crl.w);
+        return binomialCdfDistance(Number(crl.trials), q, q * (1 + t));
+      },
+      units: "sup |F - F'| of the cdf of X (the DKW test's epsilon)",
+      epsilonOf: dkwEpsilon,
+    },
+    {
+      id: "thm1-collapse-time-lower",
+      statement: "thm1-collapse-time-lower",
+      point: 1,
+      perturbation: "Eq (8) lower bound scaled by (1 + t)",
+      sizes: [0, 0.55, 0.575, 0.6, 0.625, 0.65, 0.7, 0.75],
+      impl: (t) => (t === 0 ? reference : { ...reference, collapseTimeBounds: (q) => { const b = reference.collapseTimeBounds(q); return { lower: b.lower * (1 + t), upper: b.upper }; } }),
+      discrepancy: (t, rows) => Math.max(...rows.map((r) => (1 + t) * r.predicted - r.estimate)),
+      units: "violation bound - E[T], generations (negative: slack)",
+    },
+    {
+      id: "thm1-collapse-time-upper",
+      statement: "thm1-collapse-time-upper",
+      point: 1,
+      perturbation: "Eq (8) upper bound scaled by (1 - t)",
+      sizes: [0, 0.87, 0.875, 0.88, 0.885, 0.89, 0.895, 0.9],
+      impl: (t) => (t === 0 ? reference : { ...reference, collapseTimeBounds: (q) => { const b = reference.collapseTimeBounds(q); return { lower: b.lower, upper: b.upper * (1 - t) }; } }),
+      discrepancy: (t, rows) => Math.max(...rows.map((r) => r.estimate - (1 - t) * r.predicted)),
+      units: "violation E[T] - bound, generations (negative: slack)",
+    },
+    {
+      id: "ps-sm-limit",
+      statement: "ps-sm-limit",
+      point: 1,
+      perturbation: "the simulator's sigma_m off by a factor (1 + t)",
+      sizes: [0, 0.02, 0.03, 0.035, 0.04, 0.045, 0.05, 0.07],
+      impl: simulatorScaling(["sigma"]),
+      discrepancy: relativeShift,
+      units: "absolute shift of E sigma_m, largest over m",
+    },
+    {
+      id: "ps-distance-from-start",
+      statement: "ps-distance-from-start",
+      point: 1,
+      perturbation: "the simulator's ||p^(m) - p^(0)||_2^2 off by a factor (1 + t)",
+      sizes: [0, 0.06, 0.08, 0.1, 0.115, 0.13, 0.15, 0.2],
+      impl: simulatorScaling(["l2SquaredToP0"]),
+      discrepancy: relativeShift,
+      units: "absolute shift of E||p^(m) - p^(0)||_2^2, largest over m",
+    },
+    {
+      id: "first-loss-time",
+      statement: "first-loss-time",
+      point: 0,
+      perturbation: "the support size of every generation recorded one generation late in a fraction t of the runs",
+      sizes: [0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.7],
+      impl: simulatorLagging("supportSize"),
+      // A lagged run sees its first loss one generation later: E shifts by t.
+      discrepancy: (t) => t,
+      units: "absolute shift of the mean first loss time, generations",
+    },
+    {
+      id: "thm3-deviation-bound",
+      statement: "thm3-deviation-bound",
+      point: 1,
+      perturbation: "the simulator's ||p^(m) - p^(1)||_1 off by a factor (1 + t)",
+      sizes: [0, 1, 2, 2.25, 2.5, 2.75, 3, 4],
+      impl: simulatorScaling(["l1ToP1"]),
+      discrepancy: scaledEstimateOverBound,
+      units: "violation (1 + t) E||p^(m) - p^(1)||_1 - bound, largest over m (negative: slack)",
+    },
+    {
+      id: "simulate-exact",
+      statement: "simulate-exact",
+      point: 1,
+      perturbation: "the simulator's entropy of p^(m), m >= 1, off by a factor (1 + t)",
+      sizes: [0, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03],
+      // p^(0) is given, so its entropy is exact: a bug there is caught by any t > 0 and says nothing of power.
+      impl: (t) =>
+        t === 0
+          ? reference
+          : { ...reference, simulateRun: (rng, config, observe) => { const rec = reference.simulateRun(rng, config, observe); return { ...rec, entropy: rec.entropy.map((h, m) => (m === 0 ? h : h * (1 + t))) }; } },
+      discrepancy: (t, rows) => relativeShiftOf("entropy at m = ")(t, rows.filter((r) => r.label !== "entropy at m = 0")),
+      units: "absolute shift of E[entropy of p^(m)] (nats), largest over m",
     },
   ];
 }

@@ -24,10 +24,10 @@ function statementOf(id: string, statements: Statement[]): Statement {
 
 /** The compared rows of a record: details.perGeneration (bound or predicted) or details.rows, else the record itself. */
 export function rowsOf(record: VerdictRecord): ReferenceRow[] {
-  const d = record.details as { perGeneration?: Array<Record<string, number>>; rows?: Array<Record<string, number>> } | undefined;
-  const list = d?.perGeneration ?? d?.rows;
+  const d = record.details as { perGeneration?: Array<Record<string, number>>; rows?: Array<Record<string, number | string>> } | undefined;
+  const list = (d?.perGeneration ?? d?.rows) as Array<Record<string, number | string>> | undefined;
   if (!list) return [{ predicted: record.predicted, estimate: record.estimate }];
-  return list.map((r) => ({ predicted: r.predicted ?? r.bound, estimate: r.estimate }));
+  return list.map((r) => ({ predicted: Number(r.predicted ?? r.bound), estimate: Number(r.estimate), ...(typeof r.label === "string" ? { label: r.label } : {}) }));
 }
 
 /** The seed a replicate runs with (before the check derives its own). */

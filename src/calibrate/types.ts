@@ -6,6 +6,8 @@ import type { Relation, VerdictRecord, Verdict } from "../check/types.ts";
 export interface ReferenceRow {
   predicted: number;
   estimate: number;
+  /** The row's label (details.rows), when the record has one. */
+  label?: string;
 }
 
 /**
@@ -110,10 +112,13 @@ export interface CalibrationReport {
   defaultDelta: number;
   inflatedDeltas: number[];
   testLevel: number;
-  durationSeconds: number;
+  /** Statements whose false alarms run on fewer seeds (costly checks), with their count. */
+  reducedSeeds: Array<{ statement: string; seeds: number }>;
   falseAlarms: FalseAlarmResult[];
   power: PowerResult[];
-  /** Monte Carlo statements of the registry not calibrated yet. */
+  /** Calibrated statements without a power family, and why. */
+  noPowerFamily: Array<{ statement: string; reason: string }>;
+  /** Monte Carlo statements of the registry not calibrated (with why, when known). */
   notCalibrated: string[];
   /** Deterministic statements (delta 0), skipped. */
   deterministic: string[];
