@@ -338,7 +338,7 @@ export function powerFamilies(): PowerFamily[] {
       statement: "thm1-collapse-time-lower",
       point: 1,
       perturbation: "Eq (8) lower bound scaled by (1 + t)",
-      sizes: [0, 0.55, 0.575, 0.6, 0.625, 0.65, 0.7, 0.75],
+      sizes: [0, 0.575, 0.59, 0.6, 0.61, 0.62, 0.63, 0.65],
       impl: (t) => (t === 0 ? reference : { ...reference, collapseTimeBounds: (q) => { const b = reference.collapseTimeBounds(q); return { lower: b.lower * (1 + t), upper: b.upper }; } }),
       discrepancy: (t, rows) => Math.max(...rows.map((r) => (1 + t) * r.predicted - r.estimate)),
       units: "violation bound - E[T], generations (negative: slack)",
@@ -348,7 +348,7 @@ export function powerFamilies(): PowerFamily[] {
       statement: "thm1-collapse-time-upper",
       point: 1,
       perturbation: "Eq (8) upper bound scaled by (1 - t)",
-      sizes: [0, 0.87, 0.875, 0.88, 0.885, 0.89, 0.895, 0.9],
+      sizes: [0, 0.87, 0.8725, 0.875, 0.8775, 0.88, 0.885, 0.89],
       impl: (t) => (t === 0 ? reference : { ...reference, collapseTimeBounds: (q) => { const b = reference.collapseTimeBounds(q); return { lower: b.lower, upper: b.upper * (1 - t) }; } }),
       discrepancy: (t, rows) => Math.max(...rows.map((r) => r.estimate - (1 - t) * r.predicted)),
       units: "violation E[T] - bound, generations (negative: slack)",
@@ -399,7 +399,7 @@ export function powerFamilies(): PowerFamily[] {
       statement: "simulate-exact",
       point: 1,
       perturbation: "the simulator's entropy of p^(m), m >= 1, off by a factor (1 + t)",
-      sizes: [0, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03],
+      sizes: [0, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.05],
       // p^(0) is given, so its entropy is exact: a bug there is caught by any t > 0 and says nothing of power.
       impl: (t) =>
         t === 0
