@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng/index.ts";
 import { bettingConfidenceSequence, predictablePluginBet } from "./bettingConfidenceSequence.ts";
