@@ -86,7 +86,8 @@ function rhoMonteCarlo(impl: Implementation, side: "lower" | "upper"): Statement
       estimate: w.estimate,
       interval: [w.lo, w.hi],
       replicates: R,
-      epsilon: Math.max(...perM.map((r) => r.hi - r.lo)),
+      // The width at the generation that decides (where the bound binds), not the widest over m.
+      epsilon: w.hi - w.lo,
       evidence:
         `${w.verdict === "holds" || w.verdict === "vacuous" ? "least slack" : w.verdict} at m = ${w.m}: rho_m in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
         `vs ${side} bound ${formatEvidenceNumber(w.bound)} (${ms.length} generations, ${R} runs, Clopper-Pearson)`,

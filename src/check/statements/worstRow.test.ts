@@ -14,7 +14,10 @@ describe("worstRowMeasurement", () => {
     expect(worstRowMeasurement("atMost", rows.slice(0, 2), 10, "x").estimate).toBe(0.9);
     expect(worstRowMeasurement("atLeast", rows.map((r) => ({ ...r, predicted: 0.3 })), 10, "x").estimate).toBe(0.5);
   });
-  it("for equalities, the largest discrepancy in half-widths", () => {
+  it("states the reported row's width as its epsilon, not the widest row's", () => {
+    expect(worstRowMeasurement("atMost", rows.slice(0, 2), 10, "x").epsilon).toBeCloseTo(0.1, 12);
+  });
+    it("for equalities, the largest discrepancy in half-widths", () => {
     const eq = [
       { label: "a", predicted: 0, estimate: 0.1, lo: -0.5, hi: 0.7 },
       { label: "b", predicted: 0, estimate: 0.05, lo: -0.01, hi: 0.11 },

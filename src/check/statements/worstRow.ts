@@ -3,7 +3,7 @@
  * own interval (already at its share of the check's delta); the reported row is a refuted one if
  * any, else an inconclusive one, else the one with the least slack (bounds) or the largest
  * discrepancy in half-widths (equalities), and a vacuous one (bound beyond `range`) only when all
- * rows are. All rows go to `details.rows`.
+ * rows are. All rows go to `details.rows`; the stated epsilon is the reported row's width.
  */
 import { decideVerdict } from "../decide.ts";
 import { formatEvidenceNumber } from "../evidence.ts";
@@ -50,7 +50,8 @@ export function worstRowMeasurement(
     estimate: w.estimate,
     interval: [w.lo, w.hi],
     replicates,
-    epsilon: Math.max(...rows.map((r) => r.hi - r.lo)),
+    // The width of the reported row (the one that decides), not the widest over rows.
+    epsilon: w.hi - w.lo,
     evidence:
       `${head} at ${w.label}: estimate ${formatEvidenceNumber(w.estimate)} in [${formatEvidenceNumber(w.lo)}, ${formatEvidenceNumber(w.hi)}] ` +
       `vs ${relation === "equals" ? "predicted" : relation === "atMost" ? "upper bound" : "lower bound"} ${formatEvidenceNumber(w.predicted)} (${rows.length} compared; ${what})`,
