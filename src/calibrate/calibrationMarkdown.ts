@@ -76,7 +76,9 @@ export function calibrationMarkdown(r: CalibrationReport, options: { command: st
     "",
     off.length === 0
       ? "Every family's 95% point is within a factor 1.5 of the epsilon its check states."
-      : "Families whose 95% point is off the stated epsilon by more than a factor 1.5 (below 1: the check detects smaller discrepancies than it states, its epsilon is loose; above 1 or beyond the grid: it promises more than it detects):\n\n" +
+      : "Families whose 95% point is off the stated epsilon by more than a factor 1.5 (below 1: the check detects smaller discrepancies than it states, its epsilon is loose; above 1 or beyond the grid: it promises more than it detects). " +
+          "A ratio near 0.6 is what an interval check gives when it states its full width 2h as epsilon: a shift is refuted when it exceeds about h, and detected 95% of the time at about h + 1.64 standard errors, " +
+          "with h about 6 standard errors at the default delta; well below that, the check's epsilon comes from a wider row or a cruder bound than the one that decides.\n\n" +
           off
             .map((p) => `- \`${p.statement}#${p.point}\`: 95% point ${fmt(p.at95)} against stated epsilon ${formatNumber(p.statedEpsilon, 3)} (${p.ratio === null ? "beyond the grid" : `ratio ${formatNumber(p.ratio, 3)}, factor ${formatNumber(p.ratio < 1 ? 1 / p.ratio : p.ratio, 3)}`}).`)
             .join("\n"),
